@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { resolveDatabaseConfig, type DatabaseConfig } from "./db/config";
+
+/**
+ * Every environment variable the app and its scripts read, checked once. A missing or bad value
+ * becomes one plain line naming the variable (STYLE.md §13).
+ */
+const flag = z.enum(["0", "1"]).default("0").transform((v) => v === "1");
+
+const schema = z.object({
+  ACP_ENV: z.enum(["development", "test", "production"]).default("development"),
+  ACP_AUTO_MIGRATE: flag,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where "Leave this site" goes: a neutral site that says nothing about the program. */
+  ACP_QUICK_EXIT_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("https://www.weather.gov/"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema> & { database: DatabaseConfig };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]),
+  );
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0]);
+    const got = source[name];
+    throw new EnvError(`${name} is not valid: ${issue.message}${got !== undefined ? ` (got "${got}")` : ""}.`);
+  }
+  try {
+    return { ...result.data, database: resolveDatabaseConfig(source) };
+  } catch (e) {
+    throw new EnvError((e as Error).message);
+  }
+}
+
+let cached: Env | undefined;
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
