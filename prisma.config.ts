@@ -11,7 +11,7 @@ try {
 
 function databaseUrl(): string {
   try {
-    return resolveDatabaseConfig().url;
+    return resolveDatabaseConfig().engineUrl;
   } catch {
     return ""; // `prisma generate` needs no database; commands that do will report the bad value
   }

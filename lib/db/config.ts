@@ -9,8 +9,9 @@ import path from "node:path";
  * - DATABASE_URL=postgres://… or postgresql://…: that server.
  */
 export type DatabaseConfig =
-  | { kind: "embedded"; dataDir: string; pgliteDir: string; lockFile: string; url: string }
-  | { kind: "postgres"; url: string };
+  | { kind: "embedded"; dataDir: string; pgliteDir: string; lockFile: string; engineUrl: string }
+  | { kind: "postgres"; url: string; engineUrl: string };
+// engineUrl is what Prisma's schema engine (our stand-in) is given: pglite:<PGlite folder> or the server URL.
 
 export class DatabaseConfigError extends Error {}
 
@@ -22,7 +23,7 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Dat
     } catch {
       throw new DatabaseConfigError("DATABASE_URL is not a valid URL (expected postgresql://user@host:port/database).");
     }
-    return { kind: "postgres", url: raw };
+    return { kind: "postgres", url: raw, engineUrl: raw };
   }
   let dataDir: string;
   if (raw) {
@@ -38,12 +39,15 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Dat
   if (!dataDir) throw new DatabaseConfigError("The embedded database folder is empty: set ACP_DATA_DIR or DATABASE_URL=pglite:<folder>.");
   const abs = path.resolve(dataDir);
   const pgliteDir = path.join(abs, "pglite");
-  return { kind: "embedded", dataDir: abs, pgliteDir, lockFile: `${pgliteDir}.lock`, url: `pglite:${pgliteDir}` };
+  return { kind: "embedded", dataDir: abs, pgliteDir, lockFile: `${pgliteDir}.lock`, engineUrl: `pglite:${pgliteDir}` };
 }
 
 /** A label safe to print: never the password of a PostgreSQL URL. */
 export function describeDatabase(config: DatabaseConfig): string {
-  if (config.kind === "embedded") return `embedded database in ${path.relative(process.cwd(), config.dataDir) || "."}`;
+  if (config.kind === "embedded") {
+    const rel = path.relative(process.cwd(), config.dataDir);
+    return `embedded database in ${rel === "" ? "." : rel.startsWith("..") ? config.dataDir : rel}`;
+  }
   const u = new URL(config.url);
   return `PostgreSQL at ${u.hostname}:${u.port || "5432"}${u.pathname}`;
 }

@@ -43,7 +43,7 @@ export function firstLine(e: unknown): string {
 
 /** `prisma migrate deploy`: apply pending migrations with the standard CLI (through the engine stand-in). */
 export async function migrateDeploy(env: Env, quiet = false): Promise<void> {
-  const r = await runBin("prisma", ["migrate", "deploy"], { capture: true, env: { DATABASE_URL: env.database.url } });
+  const r = await runBin("prisma", ["migrate", "deploy"], { capture: true });
   if (!quiet || r.code !== 0) {
     const out = (r.stdout + r.stderr).split("\n").filter((l) => /migration|applied|No pending|Error|P\d{4}/i.test(l));
     if (r.code === 0) for (const l of out) console.log(l);
