@@ -16,6 +16,11 @@ const schema = z.object({
     .url({ protocol: /^https?$/ })
     .default("https://www.weather.gov/"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Program facts (rules section 9: configuration only, never hard-coded in templates).
+  ACP_PROGRAM_PHONE: z.string().min(7).default("617-727-3261"),
+  ACP_PROGRAM_TOLL_FREE: z.string().min(7).default("1-866-723-3233 (1-866-SAFE-ADD)"),
+  ACP_HOTLINE: z.string().min(7).default("1-877-785-2020"),
+  ACP_PROGRAM_MAILING_ADDRESS: z.string().min(10).default("Address Confidentiality Program, P.O. Box 9120, Chelsea, MA 02150-9120"),
 });
 
 export type Env = z.infer<typeof schema> & { database: DatabaseConfig };

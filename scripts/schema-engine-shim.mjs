@@ -26,12 +26,7 @@ async function adapterFactory() {
   if (url.startsWith("pglite:")) {
     const dir = url.slice("pglite:".length);
     const { acquireDatabaseLock } = await import(path.join(root, "lib/db/lock.mjs"));
-    try {
-      acquireDatabaseLock(dir, "prisma schema engine");
-    } catch (e) {
-      process.stderr.write(e.message + "\n");
-      process.exit(1);
-    }
+    acquireDatabaseLock(dir, "prisma schema engine"); // throws DatabaseLockedError while the server holds it
     const { PGlite } = await imp("@electric-sql/pglite");
     const { PrismaPGlite } = await imp("pglite-prisma-adapter");
     // pglite-prisma-adapter 0.7.2 does not await exec() in executeScript, so a failing migration looked applied.
@@ -148,11 +143,19 @@ bg.__wbg_set_wasm(instance.exports);
 instance.exports.__wbindgen_start?.();
 const { bindMigrationAwareSqlAdapterFactory } = await imp("@prisma/driver-adapter-utils");
 const dms = arg("--datamodels").map((p) => [p, readFileSync(p, "utf8")]);
-const engine = await bg.SchemaEngine.new(
-  { datamodels: dms.length ? dms : undefined },
-  () => {},
-  bindMigrationAwareSqlAdapterFactory(await adapterFactory()),
-);
+// A refused lock must reach the person as the command's error: answer every request with it
+// (exiting early would leave the CLI waiting and then report success).
+let refusal = null;
+let factory = null;
+try {
+  factory = await adapterFactory();
+} catch (e) {
+  if (e?.name !== "DatabaseLockedError") throw e;
+  refusal = e.message;
+}
+const engine = refusal
+  ? null
+  : await bg.SchemaEngine.new({ datamodels: dms.length ? dms : undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
 const diff = (p, script) =>
   engine.diff({
     from: { tag: "migrations", ...p.migrationsList },
@@ -199,6 +202,7 @@ readline
       const m = JSON.parse(l);
       if (!m.method) return; // the CLI's acknowledgement of a "print" request
       try {
+        if (refusal) throw new Error(refusal);
         reply(m.id, { result: (await (handlers[m.method] ?? ((p) => engine[m.method](p)))(m.params)) ?? null });
       } catch (e) {
         const message = String(e.message);

@@ -37,7 +37,7 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Dat
     dataDir = env.ACP_DATA_DIR?.trim() || ".data";
   }
   if (!dataDir) throw new DatabaseConfigError("The embedded database folder is empty: set ACP_DATA_DIR or DATABASE_URL=pglite:<folder>.");
-  const abs = path.resolve(dataDir);
+  const abs = path.resolve(/*turbopackIgnore: true*/ dataDir);
   const pgliteDir = path.join(abs, "pglite");
   return { kind: "embedded", dataDir: abs, pgliteDir, lockFile: `${pgliteDir}.lock`, engineUrl: `pglite:${pgliteDir}` };
 }

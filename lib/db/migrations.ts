@@ -12,9 +12,9 @@ export interface MigrationStatus {
 }
 
 /** The migration folders shipped with this build, oldest first. */
-export function localMigrations(dir = path.join(process.cwd(), "prisma/migrations")): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
+export function localMigrations(dir = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations")): string[] {
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort();

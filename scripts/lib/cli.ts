@@ -26,7 +26,7 @@ const bin = (name: string) => path.resolve("node_modules/.bin", name);
 export function runBin(
   name: string,
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; capture?: boolean; quiet?: boolean } = {},
+  opts: { env?: Record<string, string | undefined>; capture?: boolean; quiet?: boolean } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const spawnOpts: SpawnOptions = {

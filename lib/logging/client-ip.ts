@@ -1,0 +1,34 @@
+import { isIP } from "node:net";
+
+/**
+ * SEC-28: an IP address can place a participant geographically. On public, applicant and
+ * participant requests only a shortened address is ever written: IPv4 keeps its first three parts
+ * (/24), IPv6 its first three groups (/48). Staff addresses are kept whole for the security log.
+ */
+export function truncateIp(ip: string): string {
+  const kind = isIP(ip);
+  if (kind === 4) return ip.split(".").slice(0, 3).concat("0").join(".");
+  if (kind === 6) {
+    const v4 = ip.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i);
+    if (v4) return truncateIp(v4[1]);
+    const groups = expandIpv6(ip);
+    return `${groups.slice(0, 3).join(":")}::`;
+  }
+  return "unknown";
+}
+
+function expandIpv6(ip: string): string[] {
+  const [left, right] = ip.split("::");
+  const l = left ? left.split(":") : [];
+  const r = right !== undefined && right !== "" ? right.split(":") : [];
+  const fill = ip.includes("::") ? Array(8 - l.length - r.length).fill("0") : [];
+  return [...l, ...fill, ...r].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""));
+}
+
+/** The client's address from proxy headers (first hop), as the app may record it. */
+export function clientIpFrom(headers: Headers, { keepFull = false } = {}): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const ip = forwarded || headers.get("x-real-ip")?.trim() || "";
+  if (!ip || !isIP(ip)) return "unknown";
+  return keepFull ? ip : truncateIp(ip);
+}
