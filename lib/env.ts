@@ -27,7 +27,7 @@ export type Env = z.infer<typeof schema> & { database: DatabaseConfig };
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const input = Object.fromEntries(
     Object.keys(schema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]),
   );

@@ -15,7 +15,7 @@ export type DatabaseConfig =
 
 export class DatabaseConfigError extends Error {}
 
-export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function resolveDatabaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   const raw = env.DATABASE_URL?.trim();
   if (raw && /^postgres(ql)?:\/\//.test(raw)) {
     try {

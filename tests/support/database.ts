@@ -18,12 +18,12 @@ export interface TestDatabase extends DbHandle {
 export function openTestDatabase(): TestDatabase {
   const target = inject("testDatabase");
   if (target.kind === "postgres") {
-    const config = resolveDatabaseConfig({ DATABASE_URL: target.url } as NodeJS.ProcessEnv);
+    const config = resolveDatabaseConfig({ DATABASE_URL: target.url });
     return { ...openDatabase(config, "test"), config, childEnv: { DATABASE_URL: target.url } };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "acp-test-"));
   cpSync(target.templateDir, dir, { recursive: true });
-  const config = resolveDatabaseConfig({ DATABASE_URL: `pglite:${dir}` } as NodeJS.ProcessEnv);
+  const config = resolveDatabaseConfig({ DATABASE_URL: `pglite:${dir}` });
   const handle = openDatabase(config, "test");
   return {
     ...handle,

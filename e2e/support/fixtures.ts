@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const QUICK_EXIT_URL = "https://www.weather.gov/";
+
+type Fixtures = {
+  /** Hosts a test expects the browser to leave for (only the quick exit does). */
+  allowedExternal: string[];
+  /** Console messages a test expects (a 404 page logs its own status). */
+  expectedConsole: RegExp[];
+  /** Requests that left the app's origin, and console errors, are failures in every browser test. */
+  guard: void;
+};
+
+export const test = base.extend<Fixtures>({
+  allowedExternal: [[], { option: true }],
+  expectedConsole: [[], { option: true }],
+  guard: [
+    async ({ page, baseURL, allowedExternal, expectedConsole }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const external: string[] = [];
+      const consoleErrors: string[] = [];
+      page.on("request", (r) => {
+        const u = new URL(r.url());
+        if (u.origin !== origin && !["data:", "blob:"].includes(u.protocol) && !allowedExternal.includes(u.origin)) external.push(r.url());
+      });
+      page.on("console", (m) => {
+        if ((m.type() === "error" || m.type() === "warning") && !expectedConsole.some((re) => re.test(m.text()))) {
+          consoleErrors.push(`${m.type()}: ${m.text()}`);
+        }
+      });
+      page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+      await use();
+      expect(external, "requests to other hosts").toEqual([]);
+      expect(consoleErrors, "console errors and warnings (CSP violations show here)").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** WCAG 2.2 AA, as the issue names the tags. Colour contrast stays on. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary).toEqual([]);
+}
