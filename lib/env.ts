@@ -16,6 +16,24 @@ const schema = z.object({
     .url({ protocol: /^https?$/ })
     .default("https://www.weather.gov/"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where the app is reached, for links in e-mail. */
+  ACP_APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  /**
+   * Master keys that wrap the data keys of protected fields: "id:base64(32 bytes)", comma-separated,
+   * the first one current (lib/crypto). Required when ACP_ENV=production; elsewhere a key file in the
+   * data folder is made on first use.
+   */
+  ACP_MASTER_KEYS: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{40,}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{40,})*$/, "expected id:base64key[,id:base64key…]").optional(),
+  /** Signs session tokens (next-auth). Required when ACP_ENV=production; elsewhere a file in the data folder. */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  // Outgoing mail (SEC-29: content-free). Without a host, messages wait in the outbox.
+  ACP_SMTP_HOST: z.string().min(1).optional(),
+  ACP_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  ACP_SMTP_SECURE: flag,
+  ACP_SMTP_USER: z.string().optional(),
+  ACP_SMTP_PASSWORD: z.string().optional(),
+  /** A neutral sender: no program name (SEC-29). */
+  ACP_MAIL_FROM: z.string().min(3).default("Notifications <no-reply@localhost>"),
   // Program facts (rules section 9: configuration only, never hard-coded in templates).
   ACP_PROGRAM_PHONE: z.string().min(7).default("617-727-3261"),
   ACP_PROGRAM_TOLL_FREE: z.string().min(7).default("1-866-723-3233 (1-866-SAFE-ADD)"),
