@@ -39,3 +39,19 @@ describe("database location", () => {
     }
   });
 });
+
+describe("secrets in errors", () => {
+  it("never echoes a secret's value", () => {
+    for (const name of ["ACP_MASTER_KEYS", "NEXTAUTH_SECRET"]) {
+      const value = name === "NEXTAUTH_SECRET" ? "short-secret-value" : "k1:not-base64!!";
+      let message = "";
+      try {
+        parseEnv({ [name]: value });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(new RegExp(`^${name} is not valid`));
+      expect(message).not.toContain(value);
+    }
+  });
+});

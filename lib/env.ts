@@ -17,7 +17,7 @@ const schema = z.object({
     .default("https://www.weather.gov/"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Where the app is reached, for links in e-mail. */
-  ACP_APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  ACP_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   /**
    * Master keys that wrap the data keys of protected fields: "id:base64(32 bytes)", comma-separated,
    * the first one current (lib/crypto). Required when ACP_ENV=production; elsewhere a key file in the
@@ -26,6 +26,8 @@ const schema = z.object({
   ACP_MASTER_KEYS: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{40,}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{40,})*$/, "expected id:base64key[,id:base64key…]").optional(),
   /** Signs session tokens (next-auth). Required when ACP_ENV=production; elsewhere a file in the data folder. */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** Staff sessions end after this long without a request (SEC-04; default 15 minutes). */
+  ACP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   // Outgoing mail (SEC-29: content-free). Without a host, messages wait in the outbox.
   ACP_SMTP_HOST: z.string().min(1).optional(),
   ACP_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -41,7 +43,7 @@ const schema = z.object({
   ACP_PROGRAM_MAILING_ADDRESS: z.string().min(10).default("Address Confidentiality Program, P.O. Box 9120, Chelsea, MA 02150-9120"),
 });
 
-export type Env = z.infer<typeof schema> & { database: DatabaseConfig };
+export type Env = Omit<z.infer<typeof schema>, "ACP_APP_URL"> & { ACP_APP_URL: string; database: DatabaseConfig };
 
 export class EnvError extends Error {}
 
@@ -53,11 +55,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue.path[0]);
+    // Never echo a secret's value into a terminal or a log.
+    const secret = /KEY|SECRET|PASSWORD/.test(name);
     const got = source[name];
-    throw new EnvError(`${name} is not valid: ${issue.message}${got !== undefined ? ` (got "${got}")` : ""}.`);
+    throw new EnvError(`${name} is not valid: ${issue.message}${got !== undefined && !secret ? ` (got "${got}")` : ""}.`);
   }
   try {
-    return { ...result.data, database: resolveDatabaseConfig(source) };
+    const appUrl = result.data.ACP_APP_URL ?? `http://localhost:${result.data.PORT}`;
+    return { ...result.data, ACP_APP_URL: appUrl, database: resolveDatabaseConfig(source) };
   } catch (e) {
     throw new EnvError((e as Error).message);
   }

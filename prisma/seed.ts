@@ -5,6 +5,9 @@ import type { Db } from "../lib/db/client";
 import type { ApplicationStatus, ParticipantStatus, Prisma, Role, Track } from "../lib/db/generated/client";
 import { addCalendarDays, todayInMassachusetts } from "../lib/dates/calendar";
 import { certificationExpiry } from "../lib/participants/certification-term";
+import { fieldCipher } from "../lib/crypto";
+import { mfaRequired } from "../lib/auth/roles";
+import { isoDate } from "../lib/dates/calendar";
 import { nameKey } from "../lib/participants/name-key";
 import { generateParticipantNumber } from "../lib/participants/participant-number";
 import {
@@ -17,6 +20,16 @@ import {
   createUser,
   demoPasswordHash,
 } from "./factories";
+
+/**
+ * The authenticator secret of every demo account that needs a second factor (README). Demo only:
+ * a real account enrols its own secret, and the seed refuses to run in production.
+ */
+export const DEMO_TOTP_SECRET = "DEMODEMODEMODEMODEMODEMODEMODEMO";
+
+/** Fictional streets for demo participants' protected addresses (Massachusetts town names, made-up streets). */
+const DEMO_STREETS = ["12 Example Lane", "40 Sample Street, Apt 3", "7 Placeholder Road", "221 Fictional Avenue", "5 Demo Court"];
+const DEMO_TOWNS = ["Worcester, MA 01608", "Lowell, MA 01852", "Springfield, MA 01103", "Quincy, MA 02169", "Salem, MA 01970"];
 
 /** The sign-in accounts the README lists. All share DEMO_PASSWORD. */
 export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string; organisation?: string }[] = [
@@ -57,7 +70,7 @@ export interface SeedSummary {
 }
 
 /** The demo data set: accounts for every role, organisations, assistants, applications in every state, participants. */
-export async function seedDemo(db: Db): Promise<SeedSummary> {
+export async function seedDemo(db: Db, options: { canary?: string } = {}): Promise<SeedSummary> {
   const hash = await demoPasswordHash();
   return db.$transaction(
     async (tx) => {
@@ -66,6 +79,9 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       for (const o of ORGANISATIONS) orgs.set(o.name, (await createOrganisation(t, o)).id);
       const sec = orgs.get(ORGANISATIONS[0].name)!;
       const assistants: string[] = [];
+      const cipher = fieldCipher(t);
+      const demoSecret = await cipher.seal("mfa-secret", DEMO_TOTP_SECRET);
+      const today = todayInMassachusetts();
       for (const a of DEMO_ACCOUNTS) {
         const isStaff = ["PROGRAM_MANAGER", "PROGRAM_STAFF", "GENERAL_COUNSEL", "SYSTEM_ADMIN", "APPEALS_COMMITTEE"].includes(a.role);
         const user = await createUser(t, {
@@ -74,6 +90,13 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
           displayName: a.displayName,
           organisationId: a.organisation ? orgs.get(a.organisation)! : isStaff ? sec : null,
           passwordHash: hash,
+        });
+        await t.user.update({
+          where: { id: user.id },
+          data: {
+            lastActiveAt: new Date(),
+            ...(mfaRequired(a.role) ? { mfaSecretEnc: demoSecret, mfaEnabledAt: new Date(), trainingAcknowledgedOn: today } : {}),
+          },
         });
         if (a.role === "APPLICATION_ASSISTANT") {
           const aa = await createAssistant(t, { organisationId: user.organisationId!, userId: user.id, displayName: a.displayName });
@@ -107,8 +130,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         }
       }
 
-      // Participants in every status of 3.B.
-      const today = todayInMassachusetts();
+      // Participants in every status of 3.B, with encrypted protected contact data.
       const participantPlan: [ParticipantStatus, Track, number][] = [
         ["ACTIVE", "SURVIVOR", 30],
         ["ACTIVE", "SURVIVOR", 400],
@@ -123,7 +145,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       let participants = 0;
       for (const [status, track, daysAgo] of participantPlan) {
         const household = await createHousehold(t, 4000 + participants * 37);
-        await createParticipant(t, {
+        const first = await createParticipant(t, {
           householdId: household.id,
           status,
           track,
@@ -131,6 +153,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
           lastName: LAST_NAMES[(participants * 7) % LAST_NAMES.length],
           effectiveOn: addCalendarDays(today, -daysAgo),
         });
+        await addProtectedData(t, first.id, participants, options.canary);
         participants++;
         if (participants === 1) {
           // A household of a parent and a minor child (§2(1)(a)).
@@ -142,6 +165,31 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * Encrypted protected data for a demo participant: home and mailing address, phone, date of birth,
+ * and the blind index for the duplicate check. `canary` plants a marker in the first participant's
+ * address and phone, for the leak scan (issue 4): it must never show up anywhere it should not.
+ */
+async function addProtectedData(t: Db, participantId: string, n: number, canary?: string) {
+  const cipher = fieldCipher(t);
+  const marker = n === 0 && canary ? ` ${canary}` : "";
+  const residence = `${DEMO_STREETS[n % DEMO_STREETS.length]}${marker}, ${DEMO_TOWNS[n % DEMO_TOWNS.length]}`;
+  const phone = `617-555-01${String(10 + n).padStart(2, "0")}${marker}`;
+  const dob = isoDate(addCalendarDays(todayInMassachusetts(), -(9000 + n * 400)));
+  const p = await t.participant.findUniqueOrThrow({ where: { id: participantId }, select: { firstName: true, lastName: true } });
+  await t.participant.update({
+    where: { id: participantId },
+    data: { dateOfBirthEnc: await cipher.seal("date-of-birth", dob), identityIndex: await cipher.blindIndex(`${nameKey(`${p.firstName} ${p.lastName}`)}|${dob}`) },
+  });
+  await t.protectedContact.createMany({
+    data: [
+      { participantId, kind: "RESIDENCE", valueEnc: await cipher.seal("contact", residence) },
+      { participantId, kind: "MAILING", valueEnc: await cipher.seal("contact", `P.O. Box ${100 + n}, ${DEMO_TOWNS[(n + 1) % DEMO_TOWNS.length]}`) },
+      { participantId, kind: "PHONE", valueEnc: await cipher.seal("contact", phone) },
+    ],
+  });
 }
 
 type Weighted<T> = [T, number][];

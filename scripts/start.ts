@@ -72,7 +72,8 @@ runMain("start", async () => {
   console.log(`Serving on port ${env.PORT} with the ${where}.`);
   const child = spawn(path.resolve("node_modules/.bin/next"), [dev ? "dev" : "start", "-p", String(env.PORT)], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    // next-auth builds its callback URLs from NEXTAUTH_URL.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL || env.ACP_APP_URL },
   });
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => child.kill(sig));
   return new Promise<number>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? 0 : 1))));

@@ -1,9 +1,23 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { signOut } from "@/app/(signed-in)/account/actions";
+import { currentUser } from "@/lib/auth/current-user";
+import { can, type Permission } from "@/lib/auth/policy";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+
+const LINKS: { href: string; key: "participants" | "audit" | "users" | "accessReview"; permission: Permission }[] = [
+  { href: "/participants", key: "participants", permission: "participant:view" },
+  { href: "/audit", key: "audit", permission: "audit:search" },
+  { href: "/admin/users", key: "users", permission: "user:manage" },
+  { href: "/admin/access-review", key: "accessReview", permission: "user:access-review" },
+];
 
 export async function SiteHeader() {
   const t = await getTranslations("Shell");
+  const nav = await getTranslations("Nav");
+  const user = await currentUser();
+  // Showing a link is a convenience; every page checks the policy again on the server.
+  const links = user && !user.needsMfaEnrolment ? LINKS.filter((l) => can(user, l.permission)) : [];
   return (
     <header className="usa-header usa-header--basic acp-header">
       <div className="usa-nav-container acp-header__inner">
@@ -19,6 +33,36 @@ export async function SiteHeader() {
         </div>
         <LanguageSwitcher />
       </div>
+      <nav className="acp-nav" aria-label={nav("label")}>
+        <div className="grid-container acp-nav__inner">
+          <ul className="acp-nav__list">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href}>{nav(l.key)}</Link>
+              </li>
+            ))}
+            {user ? (
+              <>
+                <li>
+                  <Link href="/account">{nav("account")}</Link>
+                </li>
+                <li className="acp-nav__user">
+                  <span>{nav("signedInAs", { name: user.displayName })}</span>
+                  <form action={signOut}>
+                    <button type="submit" className="usa-button usa-button--unstyled">
+                      {nav("signOut")}
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/sign-in">{nav("signIn")}</Link>
+              </li>
+            )}
+          </ul>
+        </div>
+      </nav>
     </header>
   );
 }

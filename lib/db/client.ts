@@ -61,3 +61,8 @@ export function openDatabase(config: DatabaseConfig, purpose: string): DbHandle 
     },
   };
 }
+
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type DbTransaction = Omit<Db, "$extends" | "$transaction" | "$disconnect" | "$connect" | "$on" | "$use">;
+/** Either: use-case helpers take whichever the caller holds, so they join the caller's transaction. */
+export type DbClient = Db | DbTransaction;

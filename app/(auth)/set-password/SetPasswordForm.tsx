@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Field, FormAlert } from "@/components/form/Field";
+import type { ActionState } from "@/lib/action";
+import { setPassword } from "./actions";
+
+export function SetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("SetPassword");
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(setPassword, { status: "idle" });
+  const errors = state.status === "invalid" ? state.errors : {};
+  return (
+    <form action={formAction} className="usa-form usa-form--large">
+      {state.status === "error" && <FormAlert kind="error">{state.message}</FormAlert>}
+      {errors.token && <FormAlert kind="error">{t("badLink")}</FormAlert>}
+      <input type="hidden" name="token" value={token} />
+      <Field name="password" type="password" autoComplete="new-password" label={t("password")} hint={t("passwordHint")} error={errors.password} />
+      <Field name="confirm" type="password" autoComplete="new-password" label={t("confirm")} error={errors.confirm} />
+      <button className="usa-button" type="submit" disabled={pending}>
+        {t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { signInSchema } from "@/lib/auth/schema";
+
+type Step = "password" | "code";
+
+/** Two steps on one page: e-mail and password, then the authenticator code when the account has one. */
+export function SignInForm({ notice }: { notice?: "idle" | "signed-out" | "password-set" }) {
+  const t = useTranslations("SignIn");
+  const router = useRouter();
+  const [step, setStep] = useState<Step>("password");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = signInSchema.safeParse({ email, password, code: step === "code" ? code : undefined });
+    if (!parsed.success) {
+      const errs: Record<string, string> = {};
+      for (const i of parsed.error.issues) errs[String(i.path[0])] ??= i.message;
+      setErrors(errs);
+      return;
+    }
+    if (step === "code" && !/^\s*(\d{3}\s?\d{3}|[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4})\s*$/.test(code)) {
+      setErrors({ code: t("codeFormat") });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const res = await signIn("credentials", { redirect: false, email, password, code: step === "code" ? code : "" });
+    setBusy(false);
+    const error = res?.error ?? null;
+    if (!error && res?.ok) {
+      router.replace("/account");
+      router.refresh();
+      return;
+    }
+    if (error === "MFA_REQUIRED") {
+      setStep("code");
+      return;
+    }
+    if (error === "MFA_INVALID") {
+      setCode("");
+      setErrors({ code: t("codeWrong") });
+      return;
+    }
+    setStep("password");
+    setCode("");
+    // The same words whether the address is unknown or the password wrong (no account enumeration).
+    setFormError(error === "LOCKED" ? t("locked") : t("invalid"));
+  }
+
+  return (
+    <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+      {notice && (
+        <div className="usa-alert usa-alert--info usa-alert--slim" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{t(`notice.${notice}`)}</p>
+          </div>
+        </div>
+      )}
+      {formError && (
+        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{formError}</p>
+          </div>
+        </div>
+      )}
+      <fieldset className="usa-fieldset" disabled={busy}>
+        <legend className="usa-legend usa-legend--large">{step === "password" ? t("legend") : t("codeLegend")}</legend>
+        {step === "password" ? (
+          <>
+            <div className={`usa-form-group${errors.email ? " usa-form-group--error" : ""}`}>
+              <label className="usa-label" htmlFor="email">
+                {t("email")}
+              </label>
+              {errors.email && (
+                <span className="usa-error-message" id="email-error">
+                  {errors.email}
+                </span>
+              )}
+              <input
+                className={`usa-input${errors.email ? " usa-input--error" : ""}`}
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                aria-describedby={errors.email ? "email-error" : undefined}
+                aria-invalid={!!errors.email}
+              />
+            </div>
+            <div className={`usa-form-group${errors.password ? " usa-form-group--error" : ""}`}>
+              <label className="usa-label" htmlFor="password">
+                {t("password")}
+              </label>
+              {errors.password && (
+                <span className="usa-error-message" id="password-error">
+                  {errors.password}
+                </span>
+              )}
+              <input
+                className={`usa-input${errors.password ? " usa-input--error" : ""}`}
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                aria-describedby={errors.password ? "password-error" : undefined}
+                aria-invalid={!!errors.password}
+              />
+            </div>
+          </>
+        ) : (
+          <div className={`usa-form-group${errors.code ? " usa-form-group--error" : ""}`}>
+            <label className="usa-label" htmlFor="code">
+              {t("code")}
+            </label>
+            <span className="usa-hint" id="code-hint">
+              {t("codeHint")}
+            </span>
+            {errors.code && (
+              <span className="usa-error-message" id="code-error">
+                {errors.code}
+              </span>
+            )}
+            <input
+              className={`usa-input usa-input--medium${errors.code ? " usa-input--error" : ""}`}
+              id="code"
+              name="code"
+              type="text"
+              inputMode="text"
+              autoComplete="one-time-code"
+              autoFocus
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              aria-describedby={errors.code ? "code-hint code-error" : "code-hint"}
+              aria-invalid={!!errors.code}
+            />
+          </div>
+        )}
+        <button className="usa-button" type="submit">
+          {busy ? t("working") : step === "password" ? t("submit") : t("verify")}
+        </button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/form/Field";
+import type { ActionState } from "@/lib/action";
+import { acknowledgeTrainingAction } from "./actions";
+
+export function TrainingForm() {
+  const t = useTranslations("Account");
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(acknowledgeTrainingAction, { status: "idle" });
+  const error = state.status === "invalid" ? state.errors.confirm : undefined;
+  return (
+    <form action={formAction} className="usa-form">
+      {state.status === "ok" && <FormAlert kind="success">{t("trainingSaved")}</FormAlert>}
+      <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
+        {error && (
+          <span className="usa-error-message" id="confirm-error">
+            {error}
+          </span>
+        )}
+        <div className="usa-checkbox">
+          <input className="usa-checkbox__input" id="confirm" type="checkbox" name="confirm" value="yes" aria-describedby={error ? "confirm-error" : undefined} />
+          <label className="usa-checkbox__label" htmlFor="confirm">
+            {t("trainingConfirm")}
+          </label>
+        </div>
+      </div>
+      <button className="usa-button usa-button--outline" type="submit" disabled={pending}>
+        {t("trainingSubmit")}
+      </button>
+    </form>
+  );
+}

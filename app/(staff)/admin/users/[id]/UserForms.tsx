@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/form/Field";
+import type { ActionState } from "@/lib/action";
+import { ROLES } from "@/lib/auth/roles";
+import { updateUserAction } from "../actions";
+
+function Result({ state }: { state: ActionState }) {
+  const t = useTranslations("Admin");
+  if (state.status === "ok") return <FormAlert kind="success">{t(`done.${state.message as "deactivate"}`)}</FormAlert>;
+  if (state.status === "error") return <FormAlert kind="error">{state.message}</FormAlert>;
+  if (state.status === "invalid") return <FormAlert kind="error">{Object.values(state.errors)[0]}</FormAlert>;
+  if (state.status === "forbidden") return <FormAlert kind="error">Forbidden</FormAlert>;
+  return null;
+}
+
+export function UserForms({ userId, role, active }: { userId: string; role: string; active: boolean }) {
+  const t = useTranslations("Admin");
+  const roles = useTranslations("Roles");
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(updateUserAction, { status: "idle" });
+  return (
+    <div>
+      <Result state={state} />
+      <h2>{t("changeRole")}</h2>
+      <form action={formAction} className="usa-form">
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="op" value="change-role" />
+        <label className="usa-label" htmlFor="role">
+          {t("role")}
+        </label>
+        <select className="usa-select" id="role" name="role" defaultValue={role}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {roles(r)}
+            </option>
+          ))}
+        </select>
+        <button className="usa-button usa-button--outline" type="submit" disabled={pending}>
+          {t("saveRole")}
+        </button>
+      </form>
+      <h2>{t("resetMfa")}</h2>
+      <p>{t("resetMfaText")}</p>
+      <form action={formAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="op" value="reset-mfa" />
+        <button className="usa-button usa-button--outline" type="submit" disabled={pending}>
+          {t("resetMfa")}
+        </button>
+      </form>
+      <h2>{active ? t("deactivate") : t("reactivate")}</h2>
+      {active && <p>{t("deactivateText")}</p>}
+      <form action={formAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="op" value={active ? "deactivate" : "reactivate"} />
+        <button className={`usa-button${active ? " usa-button--secondary" : ""}`} type="submit" disabled={pending}>
+          {active ? t("deactivate") : t("reactivate")}
+        </button>
+      </form>
+    </div>
+  );
+}

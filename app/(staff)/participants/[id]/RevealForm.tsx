@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
+import { Field, FormAlert } from "@/components/form/Field";
+import type { ActionState } from "@/lib/action";
+import { REVEAL_PURPOSES } from "@/lib/audit/events";
+import type { ProtectedField } from "@/lib/participants/reveal-protected-field";
+import { revealAction } from "../actions";
+
+/** Masked until revealed; the value lives only in this component's state, never in the URL or title. */
+export function RevealForm({ participantId, field }: { participantId: string; field: ProtectedField }) {
+  const t = useTranslations("Participants");
+  const [state, formAction, pending] = useActionState<ActionState<{ values: string[] }>, FormData>(revealAction, { status: "idle" });
+  const id = useId();
+  if (state.status === "ok" && state.data) {
+    return (
+      <div className="acp-revealed">
+        {state.data.values.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
+          <ul className="usa-list usa-list--unstyled">
+            {state.data.values.map((v, i) => (
+              <li key={i} className="acp-revealed__value">
+                {v}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="usa-hint">{t("revealed")}</p>
+      </div>
+    );
+  }
+  const errors = state.status === "invalid" ? state.errors : {};
+  const values = state.status === "invalid" || state.status === "error" ? (state.values ?? {}) : {};
+  const fieldLabel = t(`field.${field}`);
+  return (
+    <details className="acp-reveal">
+      <summary>{t("revealHeading", { field: fieldLabel })}</summary>
+      <form action={formAction} className="usa-form">
+        {state.status === "error" && <FormAlert kind="error">{state.message}</FormAlert>}
+        {state.status === "forbidden" && <FormAlert kind="error">{t("noPermission")}</FormAlert>}
+        <input type="hidden" name="participantId" value={participantId} />
+        <input type="hidden" name="field" value={field} />
+        <div className={`usa-form-group${errors.purpose ? " usa-form-group--error" : ""}`}>
+          <label className="usa-label" htmlFor={`${id}-purpose`}>
+            {t("purpose")}
+          </label>
+          {errors.purpose && (
+            <span className="usa-error-message" id={`${id}-purpose-error`}>
+              {errors.purpose}
+            </span>
+          )}
+          <select className="usa-select" id={`${id}-purpose`} name="purpose" defaultValue={values.purpose ?? ""} aria-describedby={errors.purpose ? `${id}-purpose-error` : undefined}>
+            <option value="">{t("choosePurpose")}</option>
+            {REVEAL_PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {t(`purposes.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="reason" id={`${id}-reason`} label={t("reason")} hint={t("reasonHint")} error={errors.reason} defaultValue={values.reason} autoComplete="off" />
+        <Field name="code" id={`${id}-code`} label={t("code")} hint={t("codeHint")} error={errors.code} inputMode="numeric" autoComplete="one-time-code" />
+        <button className="usa-button usa-button--secondary" type="submit" disabled={pending}>
+          {t("reveal")}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Next.js calls register() once when a server process starts. The background jobs live here, inside
+ * the server, so they share the server's database client: the embedded database serves one process.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` may load this file too; a build must not open the database or send mail.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+
+  // Kept on globalThis so a `next dev` reload does not start a second set beside the first.
+  const store = globalThis as unknown as { __acpJobs?: boolean };
+  if (store.__acpJobs) return;
+  store.__acpJobs = true;
+
+  const [{ db }, { startOutboxRunner, startBackgroundJob }, { chainPending, registerChainWriter }, { disableIdleAccounts }] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/jobs/runner"),
+    import("@/lib/audit/chain"),
+    import("@/lib/accounts/manage-users"),
+  ]);
+  // Every audit write asks for chaining right after its commit; the job catches anything left over
+  // (a crash between commit and chaining).
+  registerChainWriter(db);
+  startBackgroundJob("audit-chain", 10_000, async () => {
+    await chainPending(db());
+  });
+  if (process.env.ACP_DISABLE_JOBS === "1") return;
+  startOutboxRunner(db);
+  // SEC-04: accounts idle for 45 days are disabled; checking hourly is plenty.
+  startBackgroundJob("idle-accounts", 3600_000, async () => {
+    await disableIdleAccounts(db());
+  });
+}

@@ -1,0 +1,125 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../db/client";
+import type { Role } from "../db/generated/enums";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { hashPassword } from "../auth/password";
+import { revokeAllSessions } from "../auth/sessions";
+import { subjectToIdleDisable } from "../auth/roles";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { enqueueMail } from "../mail/outbox";
+
+export const INVITE_VALID_MS = 7 * 24 * 3600_000;
+export const RESET_VALID_MS = 60 * 60_000;
+/** SEC-04: accounts idle this long are disabled (a setting; the rule's default). */
+export const IDLE_DISABLE_DAYS = 45;
+
+const hashToken = (t: string) => createHash("sha256").update(t).digest("hex");
+
+type Actor = AuditActor & { id: string };
+
+/**
+ * Invite a user (issue 4 §7): the account exists without a password until the person follows the
+ * single-use link mailed to them. AA and agency accounts are never self-created.
+ */
+export async function inviteUser(db: Db, actor: Actor, input: { email: string; displayName: string; role: Role; organisationId: string | null }) {
+  const email = input.email.trim().toLowerCase();
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new AppError("EMAIL_TAKEN", "An account with this e-mail address already exists.", "email");
+  }
+  if ((input.role === "AGENCY_USER" || input.role === "APPLICATION_ASSISTANT") && !input.organisationId) {
+    throw new AppError("ORG_REQUIRED", "Choose the organisation this person works for.", "organisationId");
+  }
+  const token = randomBytes(32).toString("base64url");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email, displayName: input.displayName.trim(), role: input.role, organisationId: input.organisationId } });
+    const t = await tx.accountToken.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITE_VALID_MS) } });
+    await enqueueMail(tx, { recipient: email, template: "invite", link: `${env().ACP_APP_URL}/set-password?token=${token}`, idempotencyKey: `invite:${t.id}` });
+    await recordAudit(tx, actor, { action: "account.invited", details: { role: input.role }, target: { type: "User", id: user.id } });
+    return user;
+  });
+}
+
+/** Set a password from an invite or reset link. The link works once; every other session ends. */
+export async function setPasswordWithToken(db: Db, token: string, password: string, ip: string | null) {
+  const row = await db.accountToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { id: true, role: true, status: true } } } });
+  if (!row || row.usedAt || row.expiresAt < new Date() || row.user.status !== "ACTIVE" || row.purpose === "EMAIL_VERIFICATION") {
+    throw new AppError("TOKEN_INVALID", "This link has expired or was already used. Ask for a new one.");
+  }
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const used = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (used.count !== 1) throw new AppError("TOKEN_INVALID", "This link has expired or was already used. Ask for a new one.");
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await revokeAllSessions(tx, row.userId);
+    await recordAudit(tx, { id: row.userId, role: row.user.role, ip }, { action: "auth.password-set", details: { via: row.purpose === "INVITE" ? "invite" : "reset" } });
+  });
+}
+
+export type UserChange = { op: "deactivate" } | { op: "reactivate" } | { op: "change-role"; role: Role } | { op: "reset-mfa" };
+
+/** Deactivation, role change and MFA reset take effect at once: the user's sessions end (issue 4 §2). */
+export async function updateUser(db: Db, actor: Actor, userId: string, change: UserChange) {
+  if (userId === actor.id && change.op !== "reactivate") throw new AppError("SELF_CHANGE", "You cannot change your own account here. Ask another administrator.");
+  const user = await db.user.findUnique({ where: { id: userId }, include: { assistant: { select: { id: true } } } });
+  if (!user) throw new AppError("NOT_FOUND", "That account no longer exists.");
+  await db.$transaction(async (tx) => {
+    const target = { type: "User", id: userId };
+    switch (change.op) {
+      case "deactivate":
+        if (user.status === "DEACTIVATED") throw new AppError("ALREADY", "This account is already deactivated.");
+        await tx.user.update({ where: { id: userId }, data: { status: "DEACTIVATED", deactivatedAt: new Date() } });
+        await revokeAllSessions(tx, userId);
+        await recordAudit(tx, actor, { action: "account.deactivated", details: { reason: "admin" }, target });
+        break;
+      case "reactivate":
+        if (user.status === "ACTIVE") throw new AppError("ALREADY", "This account is already active.");
+        await tx.user.update({ where: { id: userId }, data: { status: "ACTIVE", deactivatedAt: null, lastActiveAt: new Date() } });
+        await recordAudit(tx, actor, { action: "account.reactivated", details: {}, target });
+        break;
+      case "change-role":
+        if (change.role === user.role) throw new AppError("SAME_ROLE", "The account already has this role.", "role");
+        if (user.assistant && change.role !== "APPLICATION_ASSISTANT") throw new AppError("AA_LINKED", "This account belongs to a registered Application Assistant. Revoke the registration first.", "role");
+        await tx.user.update({ where: { id: userId }, data: { role: change.role, revealDesignated: false } });
+        await revokeAllSessions(tx, userId);
+        await recordAudit(tx, actor, { action: "account.role-changed", details: { from: user.role, to: change.role }, target });
+        break;
+      case "reset-mfa":
+        await tx.user.update({ where: { id: userId }, data: { mfaSecretEnc: null, mfaEnabledAt: null } });
+        await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
+        await revokeAllSessions(tx, userId);
+        await recordAudit(tx, actor, { action: "account.mfa-reset", details: {}, target });
+        break;
+    }
+  });
+}
+
+/** SEC-05: the Program Manager designates which program staff may reveal protected fields. */
+export async function setRevealDesignation(db: Db, actor: Actor, userId: string, designated: boolean) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!user || user.role !== "PROGRAM_STAFF") throw new AppError("NOT_STAFF", "Only program staff can be designated.");
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { revealDesignated: designated } });
+    await revokeAllSessions(tx, userId);
+    await recordAudit(tx, actor, { action: "account.reveal-designation-changed", details: { designated }, target: { type: "User", id: userId } });
+  });
+}
+
+/** SEC-04: disable staff, AA and agency accounts idle for 45 days. Run daily by the job runner. */
+export async function disableIdleAccounts(db: Db, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - IDLE_DISABLE_DAYS * 24 * 3600_000);
+  const idle = await db.user.findMany({
+    where: { status: "ACTIVE", OR: [{ lastActiveAt: { lt: cutoff } }, { lastActiveAt: null, createdAt: { lt: cutoff } }] },
+    select: { id: true, role: true },
+  });
+  let n = 0;
+  for (const u of idle.filter((x) => subjectToIdleDisable(x.role))) {
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: u.id }, data: { status: "DEACTIVATED", deactivatedAt: now } });
+      await revokeAllSessions(tx, u.id);
+      await recordAudit(tx, { id: null, role: null, ip: null }, { action: "account.deactivated", details: { reason: "idle-45-days" }, target: { type: "User", id: u.id } });
+    });
+    n++;
+  }
+  return n;
+}

@@ -1,0 +1,24 @@
+import type { Permission } from "./policy";
+
+/**
+ * Who may call each server action. Every action is built with lib/action.ts under one of these
+ * names; the authorization-matrix test calls each one as every role and checks the answer.
+ */
+export const ACTION_ACCESS = {
+  "shell/set-language": "public",
+  "auth/set-password": "public", // the single-use token in the form is the credential
+  "account/sign-out": "signed-in",
+  "account/sign-out-everywhere": "signed-in",
+  "account/acknowledge-training": "signed-in",
+  "account/start-mfa": "signed-in",
+  "account/confirm-mfa": "signed-in",
+  "admin/invite-user": "user:manage",
+  "admin/update-user": "user:manage",
+  "admin/designate-reveal": "user:designate-reveal",
+  "participants/search": "participant:view",
+  "participants/reveal": "protected:reveal",
+  "audit/request-export": "audit:export",
+  "audit/approve-export": "export:approve",
+} as const satisfies Record<string, "public" | "signed-in" | Permission>;
+
+export type ActionName = keyof typeof ACTION_ACCESS;

@@ -1,0 +1,64 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "../db";
+import { env } from "../env";
+import { localSecret, newSessionSecret } from "../config/local-secrets";
+import { clientIpFrom } from "../logging/client-ip";
+import { signInWithPassword } from "./sign-in";
+
+export function sessionSecret(): string {
+  return env().NEXTAUTH_SECRET ?? localSecret("NEXTAUTH_SECRET", newSessionSecret);
+}
+
+const credentials = z.object({ email: z.string().trim().max(254), password: z.string().max(1024), code: z.string().max(32).optional() });
+
+/** Our session cookie: first-party, HttpOnly, SameSite=Strict, Secure over HTTPS (SEC-27), no expiry set. */
+function cookieOptions() {
+  const secure = env().ACP_APP_URL.startsWith("https://");
+  return {
+    sessionToken: {
+      name: `${secure ? "__Secure-" : ""}acp.session`,
+      options: { httpOnly: true, sameSite: "strict" as const, path: "/", secure },
+    },
+  };
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: sessionSecret(),
+    session: { strategy: "jwt", maxAge: 12 * 3600 },
+    jwt: { maxAge: 12 * 3600 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    cookies: cookieOptions(),
+    useSecureCookies: env().ACP_APP_URL.startsWith("https://"),
+    providers: [
+      CredentialsProvider({
+        name: "password",
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+        async authorize(raw, req) {
+          const parsed = credentials.safeParse(raw);
+          if (!parsed.success) throw new Error("INVALID");
+          const headers = new Headers(Object.entries(req?.headers ?? {}).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+          const r = await signInWithPassword(db(), parsed.data, clientIpFrom(headers, { keepFull: true }));
+          if (!r.ok) throw new Error(r.error); // next-auth hands the message to the sign-in form as a code
+          return { id: r.userId, sid: r.sessionId };
+        },
+      }),
+    ],
+    callbacks: {
+      // The token names the server-side session; who the user is and what they may do is re-read
+      // from the database on every request (lib/auth/current-user.ts).
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sid = (user as { sid?: string }).sid;
+        }
+        return { sub: token.sub, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
+      },
+      async session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+  };
+}

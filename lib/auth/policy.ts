@@ -1,0 +1,46 @@
+import type { Role } from "../db/generated/enums";
+
+/**
+ * The one permission policy (STYLE.md §2): which role may do what. Every page, server action and
+ * route handler asks here (lib/auth/guard.ts); an action missing from this table is denied.
+ * Ownership rules (an AA sees only what they filed; an agency only its own requests) are row scopes
+ * applied by each module's queries on top of this.
+ */
+export const PERMISSIONS = {
+  // Own account: everyone signed in.
+  "account:manage-own": ["APPLICATION_ASSISTANT", "HEALTH_CARE_APPLICANT", "PARTICIPANT", "AGENCY_USER", "PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL", "APPEALS_COMMITTEE", "SYSTEM_ADMIN"],
+  // Account administration (SEC-01: the admin account is separate from case work).
+  "user:manage": ["SYSTEM_ADMIN"],
+  "user:access-review": ["SYSTEM_ADMIN", "PROGRAM_MANAGER"],
+  // SEC-05: only the PM designates which program staff may reveal protected fields.
+  "user:designate-reveal": ["PROGRAM_MANAGER"],
+  // The audit trail: search and export (the export is itself audited; SEC-08).
+  "audit:search": ["PROGRAM_MANAGER", "GENERAL_COUNSEL", "SYSTEM_ADMIN"],
+  "audit:export": ["PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  // Approving someone else's bulk export (U-14: the two-person rule).
+  "export:approve": ["PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  // Participant records: the Secretary's case-work staff.
+  "participant:view": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  // SEC-05: PM and GC always; program staff only when designated (see canRevealProtected).
+  "protected:reveal": ["PROGRAM_MANAGER", "GENERAL_COUNSEL", "PROGRAM_STAFF"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface Actor {
+  id: string;
+  role: Role;
+  revealDesignated?: boolean;
+}
+
+/** May this actor do this? Pure: no database, no request. */
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  const roles = PERMISSIONS[permission] as readonly Role[] | undefined;
+  if (!roles || !roles.includes(actor.role)) return false;
+  if (permission === "protected:reveal" && actor.role === "PROGRAM_STAFF") return actor.revealDesignated === true;
+  return true;
+}
+
+/** Roles that can never read a protected field, whatever else changes (SEC-05; issue 4 §6). */
+export const NEVER_REVEAL: readonly Role[] = ["AGENCY_USER", "APPLICATION_ASSISTANT", "APPEALS_COMMITTEE", "SYSTEM_ADMIN", "HEALTH_CARE_APPLICANT", "PARTICIPANT"];

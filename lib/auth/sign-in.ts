@@ -1,0 +1,83 @@
+import type { Db } from "../db/client";
+import type { Role } from "../db/generated/enums";
+import { recordAudit } from "../audit/record-audit";
+import { fieldCipher } from "../crypto";
+import { truncateIp } from "../logging/client-ip";
+import { verifyPassword } from "./password";
+import { keepsFullIp } from "./roles";
+import { newSessionId } from "./sessions";
+import { accountKey, ACCOUNT_FAILURE_LIMIT, clearFailures, ipKey, IP_FAILURE_LIMIT, isLocked, recordFailure } from "./throttle";
+import { hashRecoveryCode, verifyTotp } from "./totp";
+
+export type SignInError = "INVALID" | "LOCKED" | "MFA_REQUIRED" | "MFA_INVALID";
+export type SignInResult = { ok: true; userId: string; sessionId: string; sessionVersion: number; role: Role } | { ok: false; error: SignInError };
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  /** A 6-digit authenticator code, or a recovery code. */
+  code?: string;
+}
+
+const ipFor = (ip: string, role: Role | null) => (keepsFullIp(role) ? ip : truncateIp(ip));
+
+/**
+ * Password sign-in with the second factor (SEC-02, SEC-03). An unknown address and a wrong password
+ * give the same answer, take about the same time and count towards the same lockout.
+ */
+export async function signInWithPassword(db: Db, input: SignInInput, clientIp: string, now = new Date()): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const keys = [accountKey(email), ipKey(truncateIp(clientIp))];
+  const user = await db.user.findUnique({ where: { email } });
+  const actor = { id: user?.id ?? null, role: user?.role ?? null, ip: ipFor(clientIp, user?.role ?? null) };
+
+  if (await isLocked(db, keys, now)) {
+    await recordAudit(db, actor, { action: "auth.sign-in-failed", outcome: "DENIED", details: { reason: "locked" } });
+    return { ok: false, error: "LOCKED" };
+  }
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash);
+  if (!user || !passwordOk || user.status !== "ACTIVE") {
+    await db.$transaction(async (tx) => {
+      await recordFailure(tx, keys[0], ACCOUNT_FAILURE_LIMIT, now);
+      await recordFailure(tx, keys[1], IP_FAILURE_LIMIT, now);
+      await recordAudit(tx, actor, { action: "auth.sign-in-failed", outcome: "DENIED", details: { reason: user && passwordOk ? "inactive" : "bad-credentials" } });
+    });
+    return { ok: false, error: "INVALID" };
+  }
+
+  let method: "password" | "password+totp" | "password+recovery-code" = "password";
+  let recoveryCodeId: string | null = null;
+  if (user.mfaEnabledAt && user.mfaSecretEnc) {
+    const code = input.code?.trim();
+    if (!code) return { ok: false, error: "MFA_REQUIRED" };
+    if (/^\d{6}$/.test(code.replace(/\s/g, ""))) {
+      const secret = await fieldCipher(db).openText("mfa-secret", user.mfaSecretEnc);
+      if (verifyTotp(secret, code, now.getTime())) method = "password+totp";
+    } else {
+      const match = await db.mfaRecoveryCode.findFirst({ where: { userId: user.id, usedAt: null, codeHash: hashRecoveryCode(code) } });
+      if (match) {
+        method = "password+recovery-code";
+        recoveryCodeId = match.id;
+      }
+    }
+    if (method === "password") {
+      await db.$transaction(async (tx) => {
+        await recordFailure(tx, keys[0], ACCOUNT_FAILURE_LIMIT, now);
+        await recordAudit(tx, actor, { action: "auth.sign-in-failed", outcome: "DENIED", details: { reason: "mfa-invalid" } });
+      });
+      return { ok: false, error: "MFA_INVALID" };
+    }
+  }
+
+  const sessionId = newSessionId();
+  await db.$transaction(async (tx) => {
+    await clearFailures(tx, keys[0]);
+    if (recoveryCodeId) await tx.mfaRecoveryCode.update({ where: { id: recoveryCodeId }, data: { usedAt: now } });
+    await tx.session.create({
+      data: { id: sessionId, userId: user.id, userVersion: user.sessionVersion, createdAt: now, lastSeenAt: now, mfaVerifiedAt: method === "password" ? null : now },
+    });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, lastActiveAt: now, failedSignIns: 0 } });
+    await recordAudit(tx, actor, { action: "auth.sign-in", details: { method }, target: { type: "Session", id: sessionId.slice(0, 8) } });
+  });
+  return { ok: true, userId: user.id, sessionId, sessionVersion: user.sessionVersion, role: user.role };
+}
