@@ -25,6 +25,8 @@ export default defineConfig({
           // One file at a time: each embedded database is one process's, and PostgreSQL runs share one database.
           fileParallelism: false,
           testTimeout: 60_000,
+          // A fixed key for tests only: it protects nothing but test data.
+          env: { ACP_ENV: "test", ACP_MASTER_KEYS: "test1:6mpoXy/b4lcu7/aVO43KD7xAr+0lryw4Mx/4TZLptC0=", NEXTAUTH_SECRET: "test-only-session-secret-0123456789abcdef" },
           hookTimeout: 120_000,
         },
       },
