@@ -192,6 +192,28 @@ async function addProtectedData(t: Db, participantId: string, n: number, canary?
   });
 }
 
+/**
+ * `--canary TEXT` on a database that already holds the demo data: the first demo participant's home
+ * address and phone are replaced (the old values superseded, as a change would) by ones holding TEXT.
+ */
+export async function plantCanary(db: Db, canary: string): Promise<string> {
+  const first = await db.participant.findFirst({ where: { contacts: { some: {} } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  if (!first) throw new Error("no demo participant to plant the canary in: load the demo data first");
+  const cipher = fieldCipher(db);
+  const residence = await cipher.seal("contact", `${DEMO_STREETS[0]} ${canary}, ${DEMO_TOWNS[0]}`);
+  const phone = await cipher.seal("contact", `617-555-0199 ${canary}`);
+  await db.$transaction(async (tx) => {
+    await tx.protectedContact.updateMany({ where: { participantId: first.id, kind: { in: ["RESIDENCE", "PHONE"] }, supersededAt: null }, data: { supersededAt: new Date() } });
+    await tx.protectedContact.createMany({
+      data: [
+        { participantId: first.id, kind: "RESIDENCE", valueEnc: residence },
+        { participantId: first.id, kind: "PHONE", valueEnc: phone },
+      ],
+    });
+  });
+  return first.id;
+}
+
 type Weighted<T> = [T, number][];
 function pick<T>(table: Weighted<T>, r: number): T {
   let acc = 0;

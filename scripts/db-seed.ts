@@ -1,17 +1,18 @@
 // npm run db:seed [-- --scale N] [-- --force]
 //   (no option)  load the demo data set into an empty database
 //   --scale N    add N generated participants with realistic distributions (benchmarks)
+//   --canary TEXT  plant TEXT in one demo participant's protected address and phone (leak tests)
 //   --force      allow either in a deployment marked ACP_ENV=production (never on a live system)
 import { parseArgs } from "node:util";
 import { describeDatabase } from "../lib/db/config";
-import { seedDemo, seedScale } from "../prisma/seed";
+import { plantCanary, seedDemo, seedScale } from "../prisma/seed";
 import { CliError, runMain } from "./lib/cli";
 import { loadEnv, lockForScript, openForScript, pendingMigrations } from "./lib/db";
 
 runMain("db:seed", async () => {
-  let values: { scale?: string; force?: boolean };
+  let values: { scale?: string; force?: boolean; canary?: string };
   try {
-    ({ values } = parseArgs({ options: { scale: { type: "string" }, force: { type: "boolean" } } }));
+    ({ values } = parseArgs({ options: { scale: { type: "string" }, force: { type: "boolean" }, canary: { type: "string" } } }));
   } catch (e) {
     throw new CliError(`${(e as Error).message}. Usage: npm run db:seed [-- --scale N] [-- --force]`);
   }
@@ -29,6 +30,13 @@ runMain("db:seed", async () => {
     const pending = await pendingMigrations(handle);
     if (pending.length) throw new CliError(`the ${describeDatabase(env.database)} has ${pending.length} pending migration(s): run npm run db:migrate first.`);
     const started = Date.now();
+    if (values.canary !== undefined) {
+      if (!/^[A-Za-z0-9_-]{8,64}$/.test(values.canary)) throw new CliError("--canary takes 8 to 64 letters, digits, - or _.");
+      if ((await handle.db.user.count()) === 0) await seedDemo(handle.db, { canary: values.canary });
+      else await plantCanary(handle.db, values.canary);
+      console.log("Planted the canary in one demo participant's protected address and phone.");
+      return;
+    }
     if (scale === undefined) {
       if ((await handle.db.user.count()) > 0) {
         console.log(`The ${describeDatabase(env.database)} already holds users: the demo data set is only loaded into an empty database.`);

@@ -33,7 +33,7 @@ async function ctxFor(role: Role, opts: { trained?: boolean; revealDesignated?: 
   };
 }
 
-const req = { participantId, field: "residence" as const, purpose: "MAIL_FORWARDING" as const, reason: "forwarding a certified letter" };
+const req = { field: "residence" as const, purpose: "MAIL_FORWARDING" as const, reason: "forwarding a certified letter" };
 
 describe("reveal, not show (SEC-05, SEC-11)", () => {
   it("gives the PM the value, after committing an audit record with purpose and reason but not the value", async () => {
