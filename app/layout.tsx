@@ -11,6 +11,9 @@ import { QuickExit } from "@/components/layout/QuickExit";
 import { SafetyNotice } from "@/components/layout/SafetyNotice";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { IdleWarning } from "@/components/layout/IdleWarning";
+import { currentUser } from "@/lib/auth/current-user";
+import { hasStaffIdleTimeout } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +33,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("Shell");
+  const user = await currentUser();
   return (
     <html lang={locale}>
       <body>
@@ -57,6 +61,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         )}
         <NextIntlClientProvider>
+          {user && hasStaffIdleTimeout(user.role) && <IdleWarning timeoutSeconds={env().ACP_IDLE_TIMEOUT_SECONDS} />}
           <main id="main-content" tabIndex={-1} className="acp-main">
             {children}
           </main>

@@ -9,6 +9,7 @@ export const ACTION_ACCESS = {
   "auth/set-password": "public", // the single-use token in the form is the credential
   "account/sign-out": "signed-in",
   "account/sign-out-everywhere": "signed-in",
+  "account/keep-alive": "signed-in",
   "account/acknowledge-training": "signed-in",
   "account/start-mfa": "signed-in",
   "account/confirm-mfa": "signed-in",

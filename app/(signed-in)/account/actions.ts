@@ -54,3 +54,9 @@ const confirmMfaAction = action<typeof confirmSchema, { recoveryCodes: string[] 
 export async function confirmMfa(prev: ActionState<{ recoveryCodes: string[] }>, formData: FormData) {
   return confirmMfaAction(prev, formData);
 }
+
+// "Stay signed in": any checked request renews the session's idle clock (lib/auth/sessions.ts).
+const keepAliveAction = action("account/keep-alive", z.object({}), async () => ({ status: "ok" }));
+export async function keepAlive(prev: ActionState, formData: FormData) {
+  return keepAliveAction(prev, formData);
+}
