@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { describeDatabase } from "../lib/db/config";
 import { plantCanary, seedDemo, seedScale } from "../prisma/seed";
+import { recordAudit, SYSTEM_ACTOR } from "../lib/audit/record-audit";
 import { CliError, runMain } from "./lib/cli";
 import { loadEnv, lockForScript, openForScript, pendingMigrations } from "./lib/db";
 
@@ -34,6 +35,7 @@ runMain("db:seed", async () => {
       if (!/^[A-Za-z0-9_-]{8,64}$/.test(values.canary)) throw new CliError("--canary takes 8 to 64 letters, digits, - or _.");
       if ((await handle.db.user.count()) === 0) await seedDemo(handle.db, { canary: values.canary });
       else await plantCanary(handle.db, values.canary);
+      await recordAudit(handle.db, SYSTEM_ACTOR, { action: "data.seeded", details: { kind: "canary" } });
       console.log("Planted the canary in one demo participant's protected address and phone.");
       return;
     }
@@ -43,9 +45,11 @@ runMain("db:seed", async () => {
         return;
       }
       const s = await seedDemo(handle.db);
+      await recordAudit(handle.db, SYSTEM_ACTOR, { action: "data.seeded", details: { kind: "demo" } });
       console.log(`Loaded demo data into the ${describeDatabase(env.database)}: ${s.users} accounts, ${s.organisations} organisations, ${s.applications} applications, ${s.participants} participants.`);
     } else {
       const s = await seedScale(handle.db, scale, (m) => process.stdout.write(`\r${m}   `));
+      await recordAudit(handle.db, SYSTEM_ACTOR, { action: "data.seeded", details: { kind: "scale" } });
       process.stdout.write("\n");
       console.log(`Added ${s.participants} participants and ${s.applications} applications in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describeDatabase } from "../lib/db/config";
 import { seedDemo } from "../prisma/seed";
+import { recordAudit, SYSTEM_ACTOR } from "../lib/audit/record-audit";
 import { CliError, runBin, runMain } from "./lib/cli";
 import { loadEnv, lockForScript, migrateDeploy, openForScript, pendingMigrations } from "./lib/db";
 
@@ -44,6 +45,7 @@ runMain("start", async () => {
     try {
       if ((await handle.db.user.count()) === 0 && env.ACP_ENV !== "production") {
         const s = await seedDemo(handle.db);
+        await recordAudit(handle.db, SYSTEM_ACTOR, { action: "data.seeded", details: { kind: "demo" } });
         console.log(`First start: loaded demo data (${s.users} demo accounts; see README).`);
       }
     } finally {
