@@ -28,6 +28,10 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /** Staff sessions end after this long without a request (SEC-04; default 15 minutes). */
   ACP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  // Optional: a state identity provider (OpenID Connect). Off unless all three are set.
+  ACP_OIDC_ISSUER: z.url({ protocol: /^https$/ }).optional(),
+  ACP_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  ACP_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   // Outgoing mail (SEC-29: content-free). Without a host, messages wait in the outbox.
   ACP_SMTP_HOST: z.string().min(1).optional(),
   ACP_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

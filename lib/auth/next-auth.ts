@@ -5,7 +5,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { localSecret, newSessionSecret } from "../config/local-secrets";
 import { clientIpFrom } from "../logging/client-ip";
-import { signInWithPassword } from "./sign-in";
+import { signInWithIdentityProvider, signInWithPassword } from "./sign-in";
 
 export function sessionSecret(): string {
   return env().NEXTAUTH_SECRET ?? localSecret("NEXTAUTH_SECRET", newSessionSecret);
@@ -22,6 +22,33 @@ function cookieOptions() {
       options: { httpOnly: true, sameSite: "strict" as const, path: "/", secure },
     },
   };
+}
+
+/** The state identity provider, when configured (issue 4 §1). Accounts are still created only by invitation. */
+export function oidcConfigured(): boolean {
+  const e = env();
+  return !!(e.ACP_OIDC_ISSUER && e.ACP_OIDC_CLIENT_ID && e.ACP_OIDC_CLIENT_SECRET);
+}
+
+function oidcProviders(): NextAuthOptions["providers"] {
+  if (!oidcConfigured()) return [];
+  const e = env();
+  return [
+    {
+      id: "state-idp",
+      name: "Commonwealth sign-in",
+      type: "oauth",
+      wellKnown: `${e.ACP_OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      authorization: { params: { scope: "openid email" } },
+      idToken: true,
+      checks: ["pkce", "state", "nonce"],
+      clientId: e.ACP_OIDC_CLIENT_ID,
+      clientSecret: e.ACP_OIDC_CLIENT_SECRET,
+      profile(p: { sub: string; email?: string }) {
+        return { id: p.sub, email: p.email ?? null };
+      },
+    },
+  ];
 }
 
 export function authOptions(): NextAuthOptions {
@@ -45,8 +72,18 @@ export function authOptions(): NextAuthOptions {
           return { id: r.userId, sid: r.sessionId };
         },
       }),
+      ...oidcProviders(),
     ],
     callbacks: {
+      // An identity-provider sign-in maps to an existing, active account by e-mail, or is refused.
+      async signIn({ user, account }) {
+        if (account?.provider !== "state-idp") return true;
+        const r = await signInWithIdentityProvider(db(), user.email ?? "");
+        if (!r.ok) return "/sign-in?notice=signed-out";
+        (user as { id: string; sid?: string }).id = r.userId;
+        (user as { id: string; sid?: string }).sid = r.sessionId;
+        return true;
+      },
       // The token names the server-side session; who the user is and what they may do is re-read
       // from the database on every request (lib/auth/current-user.ts).
       async jwt({ token, user }) {

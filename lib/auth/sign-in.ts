@@ -81,3 +81,22 @@ export async function signInWithPassword(db: Db, input: SignInInput, clientIp: s
   });
   return { ok: true, userId: user.id, sessionId, sessionVersion: user.sessionVersion, role: user.role };
 }
+
+/**
+ * Sign-in through the state identity provider: it has already checked the password and second
+ * factor. The account must exist and be active here (accounts are created only by invitation).
+ */
+export async function signInWithIdentityProvider(db: Db, email: string, now = new Date()): Promise<SignInResult> {
+  const user = email ? await db.user.findUnique({ where: { email: email.trim().toLowerCase() } }) : null;
+  if (!user || user.status !== "ACTIVE") {
+    await recordAudit(db, { id: user?.id ?? null, role: user?.role ?? null, ip: null }, { action: "auth.sign-in-failed", outcome: "DENIED", details: { reason: user ? "inactive" : "bad-credentials" } });
+    return { ok: false, error: "INVALID" };
+  }
+  const sessionId = newSessionId();
+  await db.$transaction(async (tx) => {
+    await tx.session.create({ data: { id: sessionId, userId: user.id, userVersion: user.sessionVersion, createdAt: now, lastSeenAt: now, mfaVerifiedAt: now } });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, lastActiveAt: now } });
+    await recordAudit(tx, { id: user.id, role: user.role, ip: null }, { action: "auth.sign-in", details: { method: "oidc" }, target: { type: "Session", id: sessionId.slice(0, 8) } });
+  });
+  return { ok: true, userId: user.id, sessionId, sessionVersion: user.sessionVersion, role: user.role };
+}

@@ -9,7 +9,7 @@ import { signInSchema } from "@/lib/auth/schema";
 type Step = "password" | "code";
 
 /** Two steps on one page: e-mail and password, then the authenticator code when the account has one. */
-export function SignInForm({ notice }: { notice?: "idle" | "signed-out" | "password-set" }) {
+export function SignInForm({ notice, idp = false }: { notice?: "idle" | "signed-out" | "password-set"; idp?: boolean }) {
   const t = useTranslations("SignIn");
   const router = useRouter();
   const [step, setStep] = useState<Step>("password");
@@ -156,6 +156,14 @@ export function SignInForm({ notice }: { notice?: "idle" | "signed-out" | "passw
           {busy ? t("working") : step === "password" ? t("submit") : t("verify")}
         </button>
       </fieldset>
+      {idp && (
+        <>
+          <p>{t("or")}</p>
+          <button className="usa-button usa-button--outline" type="button" onClick={() => signIn("state-idp", { callbackUrl: "/account" })}>
+            {t("idp")}
+          </button>
+        </>
+      )}
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireRoute } from "@/lib/auth/guard";
+import { oidcConfigured } from "@/lib/auth/next-auth";
 import { programSettings } from "@/lib/config/program";
 import { SignInForm } from "./SignInForm";
 
@@ -23,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="tablet:grid-col-8 desktop:grid-col-6">
           <h1>{t("title")}</h1>
           <p className="usa-intro">{t("intro")}</p>
-          <SignInForm notice={NOTICES.find((n) => n === notice)} />
+          <SignInForm notice={NOTICES.find((n) => n === notice)} idp={oidcConfigured()} />
           <p>{t("help", { phone: p.phone })}</p>
         </div>
       </div>
