@@ -34,9 +34,10 @@ runMain("db:seed", async () => {
     if (values.canary !== undefined) {
       if (!/^[A-Za-z0-9_-]{8,64}$/.test(values.canary)) throw new CliError("--canary takes 8 to 64 letters, digits, - or _.");
       if ((await handle.db.user.count()) === 0) await seedDemo(handle.db, { canary: values.canary });
-      else await plantCanary(handle.db, values.canary);
+      const participantId = await plantCanary(handle.db, values.canary);
       await recordAudit(handle.db, SYSTEM_ACTOR, { action: "data.seeded", details: { kind: "canary" } });
-      console.log("Planted the canary in one demo participant's protected address and phone.");
+      // The id is opaque (never a name): the leak scan needs it to open that participant's page.
+      console.log(`Planted the canary in the protected address and phone of participant ${participantId}.`);
       return;
     }
     if (scale === undefined) {

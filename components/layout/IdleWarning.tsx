@@ -22,13 +22,12 @@ export function IdleWarning({ timeoutSeconds }: { timeoutSeconds: number }) {
 
   useEffect(() => {
     lastActive.current = Date.now();
-    setWarning(false);
     const tick = setInterval(() => {
       const idle = Date.now() - lastActive.current;
       if (idle >= timeoutSeconds * 1000) {
         clearInterval(tick);
         window.location.replace("/sign-in?notice=idle");
-      } else if (idle >= warnAfter) setWarning(true);
+      } else setWarning(idle >= warnAfter);
     }, 1000);
     return () => clearInterval(tick);
   }, [state, pathname, timeoutSeconds, warnAfter]);

@@ -56,11 +56,11 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
   });
 }
 
-export type UserChange = { op: "deactivate" } | { op: "reactivate" } | { op: "change-role"; role: Role } | { op: "reset-mfa" };
+export type UserChange = { op: "deactivate" } | { op: "reactivate" } | { op: "change-role"; role: Role } | { op: "reset-mfa" } | { op: "send-reset" };
 
 /** Deactivation, role change and MFA reset take effect at once: the user's sessions end (issue 4 §2). */
 export async function updateUser(db: Db, actor: Actor, userId: string, change: UserChange) {
-  if (userId === actor.id && change.op !== "reactivate") throw new AppError("SELF_CHANGE", "You cannot change your own account here. Ask another administrator.");
+  if (userId === actor.id && change.op !== "reactivate" && change.op !== "send-reset") throw new AppError("SELF_CHANGE", "You cannot change your own account here. Ask another administrator.");
   const user = await db.user.findUnique({ where: { id: userId }, include: { assistant: { select: { id: true } } } });
   if (!user) throw new AppError("NOT_FOUND", "That account no longer exists.");
   await db.$transaction(async (tx) => {
@@ -84,6 +84,16 @@ export async function updateUser(db: Db, actor: Actor, userId: string, change: U
         await revokeAllSessions(tx, userId);
         await recordAudit(tx, actor, { action: "account.role-changed", details: { from: user.role, to: change.role }, target });
         break;
+      case "send-reset": {
+        // A reset link by e-mail, valid for an hour; asked for by an administrator (after checking who
+        // is calling), never by a public form that anyone knowing an address could use.
+        if (user.status !== "ACTIVE") throw new AppError("INACTIVE", "Reactivate the account first.");
+        const token = randomBytes(32).toString("base64url");
+        const t = await tx.accountToken.create({ data: { userId, purpose: "PASSWORD_RESET", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_VALID_MS) } });
+        await enqueueMail(tx, { recipient: user.email, template: "password-reset", link: `${env().ACP_APP_URL}/set-password?token=${token}`, idempotencyKey: `password-reset:${t.id}` });
+        await recordAudit(tx, actor, { action: "auth.password-reset-requested", details: {}, target });
+        break;
+      }
       case "reset-mfa":
         await tx.user.update({ where: { id: userId }, data: { mfaSecretEnc: null, mfaEnabledAt: null } });
         await tx.mfaRecoveryCode.deleteMany({ where: { userId } });

@@ -14,7 +14,7 @@ export const inviteSchema = z.object({
 export const updateUserSchema = z
   .object({
     userId: z.string().min(1),
-    op: z.enum(["deactivate", "reactivate", "change-role", "reset-mfa"]),
+    op: z.enum(["deactivate", "reactivate", "change-role", "reset-mfa", "send-reset"]),
     role: roleSchema.optional(),
   })
   .refine((v) => v.op !== "change-role" || !!v.role, { path: ["role"], message: "Choose the new role." });

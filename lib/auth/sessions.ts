@@ -62,7 +62,8 @@ export async function checkSession(db: Db, sid: string, uid: string, now = new D
     await endSession(db, sid, reason, { id: s.user.id, role: s.user.role, ip: null });
     return { ended: reason };
   }
-  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  // Renew the idle clock, but write at most every 30 s (sooner when the timeout itself is short).
+  if (now.getTime() - s.lastSeenAt.getTime() > Math.min(TOUCH_EVERY_MS, idleTimeoutMs() / 4)) {
     await db.$transaction([
       db.session.update({ where: { id: sid }, data: { lastSeenAt: now } }),
       db.user.update({ where: { id: s.userId }, data: { lastActiveAt: now } }),

@@ -153,3 +153,19 @@ describe("account administration (issue 4 §7)", () => {
     expect((await t.db.user.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe("ACTIVE");
   });
 });
+
+describe("password reset by an administrator", () => {
+  it("mails a one-hour, single-use link that sets a new password and ends other sessions", async () => {
+    const admin = await makeUser(t.db, "SYSTEM_ADMIN");
+    const u = await makeUser(t.db, "AGENCY_USER");
+    await updateUser(t.db, { id: admin.id, role: "SYSTEM_ADMIN", ip: null }, u.id, { op: "send-reset" });
+    const mail = await t.db.outboxMessage.findFirstOrThrow({ where: { recipient: u.email, template: "password-reset" } });
+    const token = new URL(mail.link!).searchParams.get("token")!;
+    const row = await t.db.accountToken.findFirstOrThrow({ where: { userId: u.id, purpose: "PASSWORD_RESET" } });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(3600_000 + 5_000);
+    const before = (await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).sessionVersion;
+    await setPasswordWithToken(t.db, token, "a brand new long passphrase", null);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).sessionVersion).toBe(before + 1);
+    expect((await signInWithPassword(t.db, { email: u.email, password: "a brand new long passphrase", code: currentTotp(u.secret) }, ip())).ok).toBe(true);
+  });
+});

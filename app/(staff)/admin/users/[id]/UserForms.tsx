@@ -41,6 +41,15 @@ export function UserForms({ userId, role, active }: { userId: string; role: stri
           {t("saveRole")}
         </button>
       </form>
+      <h2>{t("sendReset")}</h2>
+      <p>{t("sendResetText")}</p>
+      <form action={formAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="op" value="send-reset" />
+        <button className="usa-button usa-button--outline" type="submit" disabled={pending}>
+          {t("sendReset")}
+        </button>
+      </form>
       <h2>{t("resetMfa")}</h2>
       <p>{t("resetMfaText")}</p>
       <form action={formAction}>
