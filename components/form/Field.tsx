@@ -53,3 +53,52 @@ export function FormAlert({ kind, children }: { kind: "error" | "success" | "inf
     </div>
   );
 }
+
+/** A USWDS select bound to its error and hint, like Field. */
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  id,
+  options,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  id?: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const selectId = id ?? name;
+  const describedBy = [hint ? `${selectId}-hint` : null, error ? `${selectId}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
+      <label className="usa-label" htmlFor={selectId}>
+        {label}
+      </label>
+      {hint && (
+        <span className="usa-hint" id={`${selectId}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="usa-error-message" id={`${selectId}-error`}>
+          {error}
+        </span>
+      )}
+      <select className={`usa-select${error ? " usa-input--error" : ""}`} id={selectId} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

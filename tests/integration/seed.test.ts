@@ -3,6 +3,7 @@ import { isValidParticipantNumber } from "../../lib/participants/participant-num
 import { certificationExpiry } from "../../lib/participants/certification-term";
 import { DEMO_ACCOUNTS, seedDemo, seedScale } from "../../prisma/seed";
 import type { Role } from "../../lib/db/generated/client";
+import { ROLES } from "../../lib/auth/roles";
 import { isEmbedded, openTestDatabase, type TestDatabase } from "../support/database";
 
 let t: TestDatabase;
@@ -13,17 +14,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const ALL_ROLES: Role[] = [
-  "APPLICATION_ASSISTANT",
-  "HEALTH_CARE_APPLICANT",
-  "PARTICIPANT",
-  "AGENCY_USER",
-  "PROGRAM_STAFF",
-  "PROGRAM_MANAGER",
-  "GENERAL_COUNSEL",
-  "APPEALS_COMMITTEE",
-  "SYSTEM_ADMIN",
-];
+const ALL_ROLES: Role[] = [...ROLES];
 
 describe("demo seed", () => {
   it("creates an account for every role, applications in every state and participants in every status", async ({ skip }) => {

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import { Field, FormAlert } from "@/components/form/Field";
+import { Field, FormAlert, SelectField } from "@/components/form/Field";
 import type { ActionState } from "@/lib/action";
 import { REVEAL_PURPOSES } from "@/lib/audit/events";
 import type { ProtectedField } from "@/lib/participants/reveal-protected-field";
@@ -42,24 +42,15 @@ export function RevealForm({ participantId, field }: { participantId: string; fi
         {state.status === "forbidden" && <FormAlert kind="error">{t("noPermission")}</FormAlert>}
         <input type="hidden" name="participantId" value={participantId} />
         <input type="hidden" name="field" value={field} />
-        <div className={`usa-form-group${errors.purpose ? " usa-form-group--error" : ""}`}>
-          <label className="usa-label" htmlFor={`${id}-purpose`}>
-            {t("purpose")}
-          </label>
-          {errors.purpose && (
-            <span className="usa-error-message" id={`${id}-purpose-error`}>
-              {errors.purpose}
-            </span>
-          )}
-          <select className="usa-select" id={`${id}-purpose`} name="purpose" defaultValue={values.purpose ?? ""} aria-describedby={errors.purpose ? `${id}-purpose-error` : undefined}>
-            <option value="">{t("choosePurpose")}</option>
-            {REVEAL_PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {t(`purposes.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="purpose"
+          id={`${id}-purpose`}
+          label={t("purpose")}
+          error={errors.purpose}
+          defaultValue={values.purpose}
+          placeholder={t("choosePurpose")}
+          options={REVEAL_PURPOSES.map((p) => ({ value: p, label: t(`purposes.${p}`) }))}
+        />
         <Field name="reason" id={`${id}-reason`} label={t("reason")} hint={t("reasonHint")} error={errors.reason} defaultValue={values.reason} autoComplete="off" />
         <Field name="code" id={`${id}-code`} label={t("code")} hint={t("codeHint")} error={errors.code} inputMode="numeric" autoComplete="one-time-code" />
         <button className="usa-button usa-button--secondary" type="submit" disabled={pending}>
