@@ -1,5 +1,6 @@
 import { expectNoAxeViolations, expect, test } from "./support/fixtures";
-import { PAGES } from "./support/routes";
+import { PAGES, SIGNED_IN_PAGES } from "./support/routes";
+import { signIn } from "./support/auth";
 
 for (const locale of ["en", "es", "pt"] as const) {
   test.describe(`pages in ${locale}`, () => {
@@ -30,3 +31,22 @@ test("the banner's explanation opens by keyboard and passes axe open", async ({ 
   await expect(page.getByText("Official websites use .gov")).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+// Pages behind sign-in, each opened by an account allowed to see it.
+for (const p of SIGNED_IN_PAGES) {
+  test(`${p.pattern} passes axe for ${p.as}`, async ({ page }) => {
+    await signIn(page, p.as);
+    if (p.path) await page.goto(p.path);
+    else if (p.via === "first-user") {
+      await page.goto("/admin/users");
+      await page.locator("main table a").first().click();
+    } else {
+      await page.goto("/participants");
+      await page.getByLabel("Participant number or last name").fill("Sample");
+      await page.locator("main").getByRole("button", { name: "Search" }).click();
+      await page.locator("main table a").first().click();
+    }
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.heading);
+    await expectNoAxeViolations(page);
+  });
+}

@@ -30,7 +30,7 @@ test.describe("quick exit", () => {
   });
 
   test("leaves when Shift is pressed three times", async ({ page }) => {
-    await page.goto("/accessibility");
+    await page.goto("/accessibility", { waitUntil: "networkidle" }); // the listener arrives with hydration
     await page.keyboard.press("Shift");
     await page.keyboard.press("Shift");
     await expect(page).toHaveURL(/\/accessibility$/); // two presses are not enough
@@ -39,7 +39,7 @@ test.describe("quick exit", () => {
   });
 
   test("does not fire when other keys come between the presses", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/", { waitUntil: "networkidle" });
     await page.keyboard.press("Shift");
     await page.keyboard.press("Shift+A");
     await page.keyboard.press("Shift");

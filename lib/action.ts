@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { recordAudit } from "./audit/record-audit";
 import { currentUser, type CurrentUser } from "./auth/current-user";
@@ -7,12 +8,8 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { logger } from "./logging/logger";
 
-export type ActionState<T = undefined> =
-  | { status: "idle" }
-  | { status: "ok"; message?: string; data?: T }
-  | { status: "invalid"; errors: Record<string, string>; values: Record<string, string> }
-  | { status: "forbidden" }
-  | { status: "error"; message: string; values?: Record<string, string> };
+export type { ActionState } from "./action-state";
+import type { ActionState } from "./action-state";
 
 export const IDLE: ActionState = { status: "idle" };
 
@@ -34,7 +31,8 @@ export function action<S extends z.ZodType, T = undefined>(
   schema: S,
   fn: (input: z.infer<S>, ctx: { user: CurrentUser | null }) => Promise<ActionState<T>>,
 ) {
-  return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+  const run = async (prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => ({ ...(await check(prev, formData)), id: randomUUID() });
+  const check = async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
     const access = ACTION_ACCESS[name];
     const user = await currentUser();
     if (access !== "public") {
@@ -67,4 +65,5 @@ export function action<S extends z.ZodType, T = undefined>(
       return { status: "error", message: "Something went wrong. Nothing was saved. Please try again.", values: safeValues };
     }
   };
+  return run;
 }

@@ -33,7 +33,7 @@ runMain("db:seed", async () => {
     const started = Date.now();
     if (values.canary !== undefined) {
       if (!/^[A-Za-z0-9_-]{8,64}$/.test(values.canary)) throw new CliError("--canary takes 8 to 64 letters, digits, - or _.");
-      if ((await handle.db.user.count()) === 0) await seedDemo(handle.db, { canary: values.canary });
+      if ((await handle.db.user.count()) === 0) await seedDemo(handle.db);
       const participantId = await plantCanary(handle.db, values.canary);
       await recordAudit(handle.db, SYSTEM_ACTOR, { action: "data.seeded", details: { kind: "canary" } });
       // The id is opaque (never a name): the leak scan needs it to open that participant's page.

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/lib/action-state";
 import { keepAlive } from "@/app/(signed-in)/account/actions";
 
 /**

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { recordSeen } from "./seen";
 
 export const QUICK_EXIT_URL = "https://www.weather.gov/";
 
@@ -20,6 +21,12 @@ export const test = base.extend<Fixtures>({
       const origin = new URL(baseURL!).origin;
       const external: string[] = [];
       const consoleErrors: string[] = [];
+      // next-auth answers a sign-in that needs its second step (or fails) with 401, which the browser
+      // logs as an error: those, and only as many as there were, are expected.
+      let signIn401s = 0;
+      page.on("response", (r) => {
+        if (r.status() === 401 && r.url().includes("/api/auth/callback/credentials")) signIn401s++;
+      });
       page.on("request", (r) => {
         const u = new URL(r.url());
         if (u.origin !== origin && !["data:", "blob:"].includes(u.protocol) && !allowedExternal.includes(u.origin)) external.push(r.url());
@@ -30,7 +37,17 @@ export const test = base.extend<Fixtures>({
         }
       });
       page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+      // URLs and titles go to the leak scan (e2e/canary.spec.ts): no personal data may ever be in them.
+      page.on("framenavigated", async (frame) => {
+        if (frame !== page.mainFrame()) return;
+        const title = await frame.title().catch(() => "");
+        recordSeen({ url: frame.url(), title });
+      });
+      page.on("load", async () => recordSeen({ url: page.url(), title: await page.title().catch(() => "") }));
       await use();
+      const unexpected = consoleErrors.filter((m) => !(m.includes("status of 401") && signIn401s-- > 0));
+      consoleErrors.length = 0;
+      consoleErrors.push(...unexpected);
       expect(external, "requests to other hosts").toEqual([]);
       expect(consoleErrors, "console errors and warnings (CSP violations show here)").toEqual([]);
     },

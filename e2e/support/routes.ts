@@ -1,36 +1,178 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { ActionName } from "../../lib/auth/actions";
 
 /**
- * Every page and API route of the app, with a concrete URL to visit. The e2e suite checks each one
- * (headers, axe, no outside requests), and fails when app/ has a route that is missing here.
+ * Pages anyone can open, with the heading they show: checked anonymously in every language (axe,
+ * no outside requests, the shell). Pages behind sign-in are opened by the account in SIGNED_IN_PAGES.
+ * routes.spec.ts fails when app/ has a page in neither list.
  */
 export const PAGES: { pattern: string; path: string; heading: RegExp }[] = [
   { pattern: "/", path: "/", heading: /Address Confidentiality Program/ },
   { pattern: "/privacy", path: "/privacy", heading: /Privacy notice/ },
   { pattern: "/accessibility", path: "/accessibility", heading: /Accessibility statement/ },
+  { pattern: "/sign-in", path: "/sign-in", heading: /Sign in/ },
+  { pattern: "/set-password", path: "/set-password", heading: /Choose your password/ },
 ];
 
+/** Pages behind sign-in: who opens each for the accessibility check, and how to reach a concrete one. */
+export const SIGNED_IN_PAGES: { pattern: string; as: string; path?: string; via?: "first-user" | "first-participant"; heading: RegExp }[] = [
+  { pattern: "/account", as: "manager@example.org", path: "/account", heading: /Your account/ },
+  { pattern: "/account/mfa", as: "manager@example.org", path: "/account/mfa", heading: /Set up your authenticator app/ },
+  { pattern: "/participants", as: "staff@example.org", path: "/participants", heading: /Participants/ },
+  { pattern: "/participants/[id]", as: "manager@example.org", via: "first-participant", heading: /Participant record/ },
+  { pattern: "/audit", as: "counsel@example.org", path: "/audit", heading: /Audit trail/ },
+  { pattern: "/admin/users", as: "admin@example.org", path: "/admin/users", heading: /Accounts/ },
+  { pattern: "/admin/users/[id]", as: "admin@example.org", via: "first-user", heading: /Manage account/ },
+  { pattern: "/admin/access-review", as: "manager@example.org", path: "/admin/access-review", heading: /Access review/ },
+];
+
+/** Route handlers, checked for security headers (their access by the authorization matrix). */
 export const API_ROUTES: { pattern: string; path: string; method: "GET" | "POST" }[] = [
   { pattern: "/api/health", path: "/api/health", method: "GET" },
+  { pattern: "/api/auth/[...nextauth]", path: "/api/auth/csrf", method: "GET" },
+  { pattern: "/admin/access-review/export", path: "/admin/access-review/export", method: "GET" },
+  { pattern: "/audit/export", path: "/audit/export", method: "GET" },
 ];
 
 /** The URL patterns app/ defines: route groups dropped, [param] kept. */
 export function appRoutes(root = path.resolve("app")): { pages: string[]; api: string[] } {
-  const pages: string[] = [];
-  const api: string[] = [];
+  const pages = new Set<string>();
+  const api = new Set<string>();
   const walk = (dir: string, segments: string[]) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) {
         if (e.name.startsWith("_")) continue; // private folders (_components)
-        walk(path.join(dir, e.name), /^\(.*\)$/.test(e.name) ? segments : [...segments, e.name]);
+        // Route groups "(staff)" and parallel-route slots "@modal" add no URL segment.
+        walk(path.join(dir, e.name), /^\(.*\)$/.test(e.name) || e.name.startsWith("@") ? segments : [...segments, e.name]);
       } else if (/^page\.(tsx|ts|jsx|js)$/.test(e.name)) {
-        pages.push("/" + segments.join("/"));
+        pages.add("/" + segments.join("/"));
       } else if (/^route\.(tsx|ts|js)$/.test(e.name)) {
-        api.push("/" + segments.join("/"));
+        api.add("/" + segments.join("/"));
       }
     }
   };
   walk(root, []);
-  return { pages: pages.sort(), api: api.sort() };
+  return { pages: [...pages].sort(), api: [...api].sort() };
+}
+
+/**
+ * A concrete URL for each ROUTE_ACCESS pattern that the authorization matrix cannot request as
+ * written: dynamic segments take seeded ids found at run time, next-auth's catch-all its CSRF endpoint.
+ */
+export interface SeededIds {
+  participant: string;
+  user: string;
+}
+export const ROUTE_SAMPLES: Record<string, (ids: SeededIds) => string> = {
+  "/participants/[id]": (ids) => `/participants/${ids.participant}`,
+  "/admin/users/[id]": (ids) => `/admin/users/${ids.user}`,
+  "/api/auth/[...nextauth]": () => "/api/auth/csrf",
+};
+
+/**
+ * Public pages that send a signed-in visitor somewhere else instead of showing themselves: for
+ * them "allowed" is that redirect, not a 200.
+ */
+export const SIGNED_IN_REDIRECTS: Record<string, string> = {
+  "/sign-in": "/account",
+};
+
+/**
+ * Every server action the build contains, by the module and export that define it, with the
+ * ACTION_ACCESS name it is built under (lib/action.ts). The authorization matrix fails on a built
+ * action missing here, so a new action cannot escape it.
+ */
+export interface ActionEntry {
+  /** The "use server" module, as the build's server-reference manifest names it. */
+  file: string;
+  export: string;
+  /** The ACTION_ACCESS key the export wraps. */
+  name: ActionName;
+  /**
+   * How the client calls it: "state" exports are (previous state, form) from useActionState and
+   * return the wrapper's ActionState; "form" exports are (form) from <form action> and return nothing.
+   */
+  args: "state" | "form";
+  /**
+   * The form sent. For "state" exports it must fail the action's schema: the wrapper checks access
+   * before it parses, so an allowed caller gets "invalid" and nothing changes.
+   */
+  fields: Record<string, string>;
+  /** What an allowed "state" call answers: "invalid" (the default), or "ok" for an empty schema with a harmless effect. */
+  allowedStatus?: "invalid" | "ok";
+  /** For "form" exports, the only sign that the call got past the access check. */
+  allowedSign?: { redirect: string } | { cookie: string };
+  /**
+   * "form" exports drop the wrapper's answer, so when the allowed call fails for these accounts
+   * there is nothing to observe (start-mfa for an account that already has a second factor).
+   */
+  silentForMfaAccounts?: boolean;
+  /**
+   * What an allowed call does that no schema can stop (empty schemas): the matrix calls these with
+   * a session signed in just for the call, and whole-account effects only after every other test.
+   */
+  effect?: "ends-session" | "ends-all-sessions" | "changes-account";
+}
+
+export const ACTIONS: ActionEntry[] = [
+  { file: "components/layout/language-action.ts", export: "setLanguage", name: "shell/set-language", args: "form", fields: { locale: "en" }, allowedSign: { cookie: "acp_locale" } },
+  { file: "app/(auth)/set-password/actions.ts", export: "setPassword", name: "auth/set-password", args: "state", fields: { token: "too-short", password: "", confirm: "" } },
+  {
+    file: "app/(signed-in)/account/actions.ts",
+    export: "signOut",
+    name: "account/sign-out",
+    args: "form",
+    fields: {},
+    allowedSign: { redirect: "/sign-in?notice=signed-out" },
+    effect: "ends-session",
+  },
+  {
+    file: "app/(signed-in)/account/actions.ts",
+    export: "signOutEverywhereAction",
+    name: "account/sign-out-everywhere",
+    args: "form",
+    fields: {},
+    allowedSign: { redirect: "/sign-in?notice=signed-out" },
+    effect: "ends-all-sessions",
+  },
+  { file: "app/(signed-in)/account/actions.ts", export: "acknowledgeTrainingAction", name: "account/acknowledge-training", args: "state", fields: { confirm: "no" } },
+  {
+    file: "app/(signed-in)/account/actions.ts",
+    export: "startMfa",
+    name: "account/start-mfa",
+    args: "form",
+    fields: {},
+    allowedSign: { redirect: "/account/mfa" },
+    silentForMfaAccounts: true,
+    effect: "changes-account",
+  },
+  // An empty schema: an allowed call only renews the caller's own idle clock.
+  { file: "app/(signed-in)/account/actions.ts", export: "keepAlive", name: "account/keep-alive", args: "state", fields: {}, allowedStatus: "ok" },
+  { file: "app/(signed-in)/account/actions.ts", export: "confirmMfa", name: "account/confirm-mfa", args: "state", fields: { code: "not-a-code" } },
+  { file: "app/(staff)/admin/users/actions.ts", export: "inviteUserAction", name: "admin/invite-user", args: "state", fields: { email: "not-an-address" } },
+  { file: "app/(staff)/admin/users/actions.ts", export: "updateUserAction", name: "admin/update-user", args: "state", fields: { userId: "", op: "no-such-op" } },
+  { file: "app/(staff)/admin/users/actions.ts", export: "designateRevealAction", name: "admin/designate-reveal", args: "state", fields: { userId: "", designated: "maybe" } },
+  { file: "app/(staff)/admin/users/actions.ts", export: "grantStaffRoleAction", name: "admin/grant-staff-role", args: "state", fields: { userId: "", role: "SYSTEM_ADMIN" } },
+  { file: "app/(staff)/participants/actions.ts", export: "searchAction", name: "participants/search", args: "state", fields: { q: "x" } },
+  { file: "app/(staff)/participants/actions.ts", export: "revealAction", name: "participants/reveal", args: "state", fields: { participantId: "" } },
+  // Every filter is optional and forgiving: only an over-long override reason fails the schema.
+  { file: "app/(staff)/audit/actions.ts", export: "requestExportAction", name: "audit/request-export", args: "state", fields: { overrideReason: "x".repeat(301) } },
+  { file: "app/(staff)/audit/actions.ts", export: "approveExportAction", name: "audit/approve-export", args: "state", fields: { exportId: "" } },
+];
+
+/** The server actions of the last `next build`, from its server-reference manifest. */
+export function builtServerActions(root = path.resolve(".next")): { id: string; file: string; export: string }[] {
+  const file = path.join(root, "server", "server-reference-manifest.json");
+  if (!existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`next build\` first (scripts/e2e.ts does).`);
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  const out: { id: string; file: string; export: string }[] = [];
+  for (const runtime of ["node", "edge"]) {
+    const entries = (manifest[runtime] ?? {}) as Record<string, { filename?: string; exportedName?: string }>;
+    for (const [id, e] of Object.entries(entries)) {
+      if (!e.filename || !e.exportedName) throw new Error(`server action ${id} in the manifest names no module or export: the manifest's shape changed; update builtServerActions().`);
+      out.push({ id, file: e.filename, export: e.exportedName });
+    }
+  }
+  return out.sort((a, b) => `${a.file}#${a.export}`.localeCompare(`${b.file}#${b.export}`));
 }

@@ -16,6 +16,18 @@ export const IDLE_DISABLE_DAYS = 45;
 
 const hashToken = (t: string) => createHash("sha256").update(t).digest("hex");
 
+/**
+ * Roles that can always reveal protected fields (SEC-05). Only the Program Manager may give them or
+ * take them away: the system administrator, who can never reveal, must not be able to make someone
+ * who can (SEC-01 separation).
+ */
+const REVEALING_ROLES: Role[] = ["PROGRAM_MANAGER", "GENERAL_COUNSEL"];
+function assertMayGrant(actor: { role: Role | null }, roles: Role[]) {
+  if (roles.some((r) => REVEALING_ROLES.includes(r)) && actor.role !== "PROGRAM_MANAGER") {
+    throw new AppError("REVEALING_ROLE", "Only the Program Manager can give or remove the Program Manager and General Counsel roles. Invite the person as program staff; the Program Manager then changes the role.", "role");
+  }
+}
+
 type Actor = AuditActor & { id: string };
 
 /**
@@ -23,6 +35,7 @@ type Actor = AuditActor & { id: string };
  * single-use link mailed to them. AA and agency accounts are never self-created.
  */
 export async function inviteUser(db: Db, actor: Actor, input: { email: string; displayName: string; role: Role; organisationId: string | null }) {
+  assertMayGrant(actor, [input.role]);
   const email = input.email.trim().toLowerCase();
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("EMAIL_TAKEN", "An account with this e-mail address already exists.", "email");
@@ -78,6 +91,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, change: U
         await recordAudit(tx, actor, { action: "account.reactivated", details: {}, target });
         break;
       case "change-role":
+        assertMayGrant(actor, [change.role, user.role]);
         if (change.role === user.role) throw new AppError("SAME_ROLE", "The account already has this role.", "role");
         if (user.assistant && change.role !== "APPLICATION_ASSISTANT") throw new AppError("AA_LINKED", "This account belongs to a registered Application Assistant. Revoke the registration first.", "role");
         await tx.user.update({ where: { id: userId }, data: { role: change.role, revealDesignated: false } });

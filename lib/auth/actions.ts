@@ -16,6 +16,7 @@ export const ACTION_ACCESS = {
   "admin/invite-user": "user:manage",
   "admin/update-user": "user:manage",
   "admin/designate-reveal": "user:designate-reveal",
+  "admin/grant-staff-role": "user:designate-reveal",
   "participants/search": "participant:view",
   "participants/reveal": "protected:reveal",
   "audit/request-export": "audit:export",

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert } from "@/components/form/Field";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { setPassword } from "./actions";
 
 export function SetPasswordForm({ token }: { token: string }) {
@@ -11,7 +11,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(setPassword, { status: "idle" });
   const errors = state.status === "invalid" ? state.errors : {};
   return (
-    <form action={formAction} className="usa-form usa-form--large">
+    <form key={formKey(state)} action={formAction} className="usa-form usa-form--large">
       {state.status === "error" && <FormAlert kind="error">{state.message}</FormAlert>}
       {errors.token && <FormAlert kind="error">{t("badLink")}</FormAlert>}
       <input type="hidden" name="token" value={token} />

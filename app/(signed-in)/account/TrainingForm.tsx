@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/form/Field";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { acknowledgeTrainingAction } from "./actions";
 
 export function TrainingForm() {
@@ -11,7 +11,7 @@ export function TrainingForm() {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(acknowledgeTrainingAction, { status: "idle" });
   const error = state.status === "invalid" ? state.errors.confirm : undefined;
   return (
-    <form action={formAction} className="usa-form">
+    <form key={formKey(state)} action={formAction} className="usa-form">
       {state.status === "ok" && <FormAlert kind="success">{t("trainingSaved")}</FormAlert>}
       <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
         {error && (

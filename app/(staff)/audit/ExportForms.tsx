@@ -3,14 +3,14 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert } from "@/components/form/Field";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { approveExportAction, requestExportAction } from "./actions";
 
 export function RequestExportForm({ filters }: { filters: Record<string, string | undefined> }) {
   const t = useTranslations("Audit");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(requestExportAction, { status: "idle" });
   return (
-    <form action={formAction} className="usa-form usa-form--large">
+    <form key={formKey(state)} action={formAction} className="usa-form usa-form--large">
       {state.status === "ok" && <FormAlert kind="success">{t(state.message === "ready" ? "ready" : "requested")}</FormAlert>}
       {state.status === "error" && <FormAlert kind="error">{state.message}</FormAlert>}
       {Object.entries(filters).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
@@ -26,7 +26,7 @@ export function ApproveButton({ exportId }: { exportId: string }) {
   const t = useTranslations("Audit");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(approveExportAction, { status: "idle" });
   return (
-    <form action={formAction}>
+    <form key={formKey(state)} action={formAction}>
       <input type="hidden" name="exportId" value={exportId} />
       <button className="usa-button usa-button--unstyled" type="submit" disabled={pending}>
         {t("approve")}

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Field } from "@/components/form/Field";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { formatParticipantNumber } from "@/lib/participants/participant-number";
 import { searchAction, type SearchResult } from "./actions";
 
@@ -16,7 +16,7 @@ export function SearchForm() {
   const result = state.status === "ok" ? state.data : undefined;
   return (
     <div>
-      <form action={formAction} className="usa-form usa-form--large" role="search">
+      <form key={formKey(state)} action={formAction} className="usa-form usa-form--large" role="search">
         <Field name="q" label={t("query")} hint={t("queryHint")} error={state.status === "invalid" ? state.errors.q : undefined} defaultValue={values.q ?? result?.q} autoComplete="off" spellCheck={false} />
         <input type="hidden" name="page" value="1" />
         <button className="usa-button" type="submit" disabled={pending}>
@@ -59,7 +59,7 @@ export function SearchForm() {
             <nav aria-label={t("page", { page: result.page, pages: result.pages })} className="acp-pager">
               <p>{t("page", { page: result.page, pages: result.pages })}</p>
               {result.page > 1 && (
-                <form action={formAction}>
+                <form key={formKey(state)} action={formAction}>
                   <input type="hidden" name="q" value={result.q} />
                   <input type="hidden" name="page" value={result.page - 1} />
                   <button className="usa-button usa-button--outline" type="submit">
@@ -68,7 +68,7 @@ export function SearchForm() {
                 </form>
               )}
               {result.page < result.pages && (
-                <form action={formAction}>
+                <form key={formKey(state)} action={formAction}>
                   <input type="hidden" name="q" value={result.q} />
                   <input type="hidden" name="page" value={result.page + 1} />
                   <button className="usa-button usa-button--outline" type="submit">

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert } from "@/components/form/Field";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { confirmMfa } from "../actions";
 
 export function ConfirmMfaForm() {
@@ -32,7 +32,7 @@ export function ConfirmMfaForm() {
     );
   }
   return (
-    <form action={formAction} className="usa-form">
+    <form key={formKey(state)} action={formAction} className="usa-form">
       {state.status === "error" && <FormAlert kind="error">{state.message}</FormAlert>}
       <Field
         name="code"

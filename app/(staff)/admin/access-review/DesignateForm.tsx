@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { designateRevealAction } from "../users/actions";
 
 export function DesignateForm({ userId, designated, name }: { userId: string; designated: boolean; name: string }) {
   const t = useTranslations("Admin");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(designateRevealAction, { status: "idle" });
   return (
-    <form action={formAction}>
+    <form key={formKey(state)} action={formAction}>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="designated" value={designated ? "no" : "yes"} />
       <button className="usa-button usa-button--unstyled" type="submit" disabled={pending} aria-label={`${designated ? t("undesignate") : t("designate")}: ${name}`}>

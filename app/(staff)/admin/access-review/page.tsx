@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { listUsers } from "@/lib/accounts/queries";
 import { db } from "@/lib/db";
 import { DesignateForm } from "./DesignateForm";
+import { GrantRoleForm } from "./GrantRoleForm";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("accessReviewTitle") };
@@ -47,7 +48,13 @@ export default async function AccessReviewPage() {
               <th scope="row" data-label={t("colName")}>
                 {u.displayName}
               </th>
-              <td data-label={t("colRole")}>{roles(u.role)}</td>
+              <td data-label={t("colRole")}>
+                {mayDesignate && u.id !== me.id && ["PROGRAM_STAFF", "GENERAL_COUNSEL", "PROGRAM_MANAGER"].includes(u.role) ? (
+                  <GrantRoleForm userId={u.id} role={u.role} name={u.displayName} />
+                ) : (
+                  roles(u.role)
+                )}
+              </td>
               <td data-label={t("colOrganisation")}>{u.organisation?.name ?? ""}</td>
               <td data-label={t("colStatus")}>{t(`status.${u.status}`)}</td>
               <td data-label={t("colLastSignIn")}>{date(u.lastSignInAt)}</td>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, SelectField } from "@/components/form/Field";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { ROLES } from "@/lib/auth/roles";
 import { inviteUserAction } from "./actions";
 
@@ -14,7 +14,7 @@ export function InviteForm({ organisations }: { organisations: { id: string; nam
   const errors = state.status === "invalid" ? state.errors : {};
   const values = state.status === "invalid" || state.status === "error" ? (state.values ?? {}) : {};
   return (
-    <form action={formAction} className="usa-form usa-form--large" key={state.status === "ok" ? "sent" : "form"}>
+    <form key={formKey(state)} action={formAction} className="usa-form usa-form--large">
       {state.status === "ok" && <FormAlert kind="success">{t("invited")}</FormAlert>}
       {state.status === "error" && <FormAlert kind="error">{state.message}</FormAlert>}
       <Field name="email" type="email" autoComplete="off" label={t("email")} error={errors.email} defaultValue={values.email} />

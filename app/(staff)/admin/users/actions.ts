@@ -34,3 +34,18 @@ const designate = action("admin/designate-reveal", z.object({ userId: z.string()
 export async function designateRevealAction(prev: ActionState, formData: FormData) {
   return designate(prev, formData);
 }
+
+// SEC-05: only the Program Manager gives or removes the roles that can always reveal.
+const grantSchema = z.object({ userId: z.string().min(1).max(40), role: z.enum(["PROGRAM_STAFF", "GENERAL_COUNSEL", "PROGRAM_MANAGER"], "Choose a role.") });
+const grant = action("admin/grant-staff-role", grantSchema, async (input, { user }) => {
+  const target = await db().user.findUnique({ where: { id: input.userId }, select: { role: true } });
+  if (!target || !["PROGRAM_STAFF", "GENERAL_COUNSEL", "PROGRAM_MANAGER"].includes(target.role)) {
+    return { status: "error", message: "Only program staff, General Counsel and Program Manager roles can be changed here." };
+  }
+  await updateUser(db(), user!, input.userId, { op: "change-role", role: input.role });
+  revalidatePath("/admin/access-review");
+  return { status: "ok" };
+});
+export async function grantStaffRoleAction(prev: ActionState, formData: FormData) {
+  return grant(prev, formData);
+}

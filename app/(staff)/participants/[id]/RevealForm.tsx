@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, SelectField } from "@/components/form/Field";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { REVEAL_PURPOSES } from "@/lib/audit/events";
 import type { ProtectedField } from "@/lib/participants/reveal-protected-field";
 import { revealAction } from "../actions";
@@ -37,7 +37,7 @@ export function RevealForm({ participantId, field }: { participantId: string; fi
   return (
     <details className="acp-reveal">
       <summary>{t("revealHeading", { field: fieldLabel })}</summary>
-      <form action={formAction} className="usa-form">
+      <form key={formKey(state)} action={formAction} className="usa-form">
         {state.status === "error" && <FormAlert kind="error">{state.message}</FormAlert>}
         {state.status === "forbidden" && <FormAlert kind="error">{t("noPermission")}</FormAlert>}
         <input type="hidden" name="participantId" value={participantId} />

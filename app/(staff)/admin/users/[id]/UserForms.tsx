@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/form/Field";
-import type { ActionState } from "@/lib/action";
+import { formKey, type ActionState } from "@/lib/action-state";
 import { ROLES } from "@/lib/auth/roles";
 import { updateUserAction } from "../actions";
 
@@ -24,7 +24,7 @@ export function UserForms({ userId, role, active }: { userId: string; role: stri
     <div>
       <Result state={state} />
       <h2>{t("changeRole")}</h2>
-      <form action={formAction} className="usa-form">
+      <form key={formKey(state)} action={formAction} className="usa-form">
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="op" value="change-role" />
         <label className="usa-label" htmlFor="role">
@@ -43,7 +43,7 @@ export function UserForms({ userId, role, active }: { userId: string; role: stri
       </form>
       <h2>{t("sendReset")}</h2>
       <p>{t("sendResetText")}</p>
-      <form action={formAction}>
+      <form key={formKey(state)} action={formAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="op" value="send-reset" />
         <button className="usa-button usa-button--outline" type="submit" disabled={pending}>
@@ -52,7 +52,7 @@ export function UserForms({ userId, role, active }: { userId: string; role: stri
       </form>
       <h2>{t("resetMfa")}</h2>
       <p>{t("resetMfaText")}</p>
-      <form action={formAction}>
+      <form key={formKey(state)} action={formAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="op" value="reset-mfa" />
         <button className="usa-button usa-button--outline" type="submit" disabled={pending}>
@@ -61,7 +61,7 @@ export function UserForms({ userId, role, active }: { userId: string; role: stri
       </form>
       <h2>{active ? t("deactivate") : t("reactivate")}</h2>
       {active && <p>{t("deactivateText")}</p>}
-      <form action={formAction}>
+      <form key={formKey(state)} action={formAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="op" value={active ? "deactivate" : "reactivate"} />
         <button className={`usa-button${active ? " usa-button--secondary" : ""}`} type="submit" disabled={pending}>
