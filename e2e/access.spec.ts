@@ -79,7 +79,8 @@ test.describe("an account from invitation to lockout and deactivation", () => {
     for (const word of ["Address Confidentiality", "ACP", "Test Clerk", "Registry", "participant", "Secretary"]) expect(mail.body).not.toContain(word);
     const link = mail.body.match(/https?:\/\/\S+\/set-password\?token=[A-Za-z0-9_-]+/)![0];
 
-    const fresh = await browser.newPage();
+    const freshContext = await browser.newContext();
+    const fresh = await freshContext.newPage();
     await fresh.goto(new URL(link).pathname + new URL(link).search);
     await fresh.getByLabel("New password").fill("password1234");
     await fresh.getByLabel("Type the password again").fill("password1234");
@@ -90,7 +91,7 @@ test.describe("an account from invitation to lockout and deactivation", () => {
     await fresh.getByLabel("Type the password again").fill(password);
     await fresh.getByRole("button", { name: "Save my password" }).click();
     await expect(fresh).toHaveURL(/\/sign-in\?notice=password-set$/);
-    await fresh.close();
+    await freshContext.close();
   });
 
   test("the new user must set up the second factor before anything else", async ({ page }) => {
@@ -126,7 +127,8 @@ test("a deactivated user's next request is refused", async ({ page, browser }) =
   await signIn(page, "committee5@example.org");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
   // … is deactivated by the administrator in another browser …
-  const admin = await browser.newPage();
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
   await signIn(admin, "admin@example.org");
   await admin.goto("/admin/users");
   await admin.getByRole("link", { name: "Committee Member 5 (demo)" }).click();
@@ -139,7 +141,7 @@ test("a deactivated user's next request is refused", async ({ page, browser }) =
   // Put the demo account back for the other tests.
   await admin.getByRole("button", { name: "Reactivate account" }).click();
   await expect(admin.getByText("The account is active again.")).toBeVisible();
-  await admin.close();
+  await adminContext.close();
 });
 
 test("the access review lists every account and downloads a watermarked CSV", async ({ page }) => {
