@@ -11,8 +11,8 @@ import { searchParticipants } from "@/lib/participants/queries";
 const searchSchema = z.object({ q: z.string().trim().min(2, "Type at least 2 characters.").max(80), page: z.coerce.number().int().min(1).max(100_000).default(1) });
 export type SearchResult = Awaited<ReturnType<typeof searchParticipants>> & { q: string };
 
-const search = action<typeof searchSchema, SearchResult>("participants/search", searchSchema, async ({ q, page }) => {
-  return { status: "ok", data: { ...(await searchParticipants(db(), q, page)), q } };
+const search = action<typeof searchSchema, SearchResult>("participants/search", searchSchema, async ({ q, page }, { user }) => {
+  return { status: "ok", data: { ...(await searchParticipants(db(), user!, q, page)), q } };
 });
 export async function searchAction(prev: ActionState<SearchResult>, formData: FormData) {
   return search(prev, formData);

@@ -20,7 +20,7 @@ const FIELDS: ProtectedField[] = ["residence", "school", "work", "mailing", "pho
 export default async function ParticipantPage({ params }: { params: Promise<{ id: string }> }) {
   const user = (await requireRoute("/participants/[id]"))!;
   const { id } = await params;
-  const p = await getParticipant(db(), id);
+  const p = await getParticipant(db(), user, id);
   if (!p) notFound();
   await recordAudit(db(), user, { action: "participant.viewed", details: {}, target: { type: "Participant", id: p.id } });
   const t = await getTranslations("Participants");

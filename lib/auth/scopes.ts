@@ -1,0 +1,28 @@
+import type { Prisma } from "../db/generated/client";
+import type { Actor } from "./policy";
+
+/**
+ * Row scoping (STYLE.md §3): every list and detail query for a role starts from one of these.
+ * The policy says whether a role may look at a kind of record at all; the scope says which rows.
+ */
+
+const NOTHING = { id: { in: [] as string[] } };
+
+/** Applications: staff see all; an Application Assistant only what they filed (colleagues never see each other's drafts). */
+export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
+  switch (actor.role) {
+    case "PROGRAM_STAFF":
+    case "PROGRAM_MANAGER":
+    case "GENERAL_COUNSEL":
+      return {};
+    case "APPLICATION_ASSISTANT":
+      return { assistant: { userId: actor.id } };
+    default:
+      return NOTHING;
+  }
+}
+
+/** Participant records: the Secretary's case-work staff only. */
+export function participantScope(actor: Actor): Prisma.ParticipantWhereInput {
+  return ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"].includes(actor.role) ? {} : NOTHING;
+}
