@@ -91,6 +91,7 @@ export default defineConfig({
               DATABASE_URL: "",
               ACP_APP_URL: `http://127.0.0.1:${IDLE_PORT}`,
               ACP_IDLE_TIMEOUT_SECONDS: "16",
+              ACP_TOTP_REPLAY_GUARD: "0",
               ACP_DISABLE_JOBS: "1",
               NEXT_TELEMETRY_DISABLED: "1",
             },

@@ -32,6 +32,11 @@ const schema = z.object({
   ACP_OIDC_ISSUER: z.url({ protocol: /^https$/ }).optional(),
   ACP_OIDC_CLIENT_ID: z.string().min(1).optional(),
   ACP_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
+   * Refuse an authenticator code already used (RFC 6238 §5.2). On by default; only the browser tests
+   * turn it off, because they sign the same demo accounts in many times within one 30-second step.
+   */
+  ACP_TOTP_REPLAY_GUARD: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
   // Outgoing mail (SEC-29: content-free). Without a host, messages wait in the outbox.
   ACP_SMTP_HOST: z.string().min(1).optional(),
   ACP_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

@@ -2,7 +2,8 @@ import type { Db } from "../db/client";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { fieldCipher } from "../crypto";
 import { revokeAllSessions } from "../auth/sessions";
-import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, verifyTotp } from "../auth/totp";
+import { acceptTotp } from "../auth/mfa";
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret } from "../auth/totp";
 import { todayInMassachusetts } from "../dates/calendar";
 import { AppError } from "../errors";
 
@@ -30,12 +31,15 @@ export async function acknowledgeTraining(db: Db, actor: AuditActor & { id: stri
 }
 
 /** Start TOTP enrolment: a new secret, stored encrypted, not yet in force. */
-export async function startMfaEnrolment(db: Db, userId: string): Promise<string> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { mfaEnabledAt: true } });
+export async function startMfaEnrolment(db: Db, actor: AuditActor & { id: string }): Promise<string> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { mfaEnabledAt: true } });
   if (user.mfaEnabledAt) throw new AppError("MFA_ALREADY_ON", "Your second factor is already set up. To replace it, ask an administrator to reset it.");
   const secret = newTotpSecret();
   const sealed = await fieldCipher(db).seal("mfa-secret", secret);
-  await db.user.update({ where: { id: userId }, data: { mfaSecretEnc: sealed } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { mfaSecretEnc: sealed, mfaLastStep: null } });
+    await recordAudit(tx, actor, { action: "auth.mfa-enrolment-started", details: {} });
+  });
   return secret;
 }
 
@@ -48,15 +52,17 @@ export async function pendingMfaSecret(db: Db, userId: string): Promise<string |
 
 /** Confirm enrolment with a first code; returns the recovery codes, shown once. */
 export async function confirmMfaEnrolment(db: Db, actor: AuditActor & { id: string }, sessionId: string, code: string, now = new Date()): Promise<string[]> {
-  const secret = await pendingMfaSecret(db, actor.id);
-  if (!secret) throw new AppError("MFA_NOT_STARTED", "Start again: press “Set up my authenticator app”.");
-  if (!verifyTotp(secret, code, now.getTime())) throw new AppError("MFA_CODE_WRONG", "That code did not work. Check the time on your phone and try the newest code.", "code");
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, mfaSecretEnc: true, mfaEnabledAt: true } });
+  if (user.mfaEnabledAt || !user.mfaSecretEnc) throw new AppError("MFA_NOT_STARTED", "Start again: press “Set up my authenticator app”.");
+  if (!(await acceptTotp(db, user, code, now.getTime()))) throw new AppError("MFA_CODE_WRONG", "That code did not work. Check the time on your phone and try the newest code.", "code");
   const codes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { mfaEnabledAt: now } });
     await tx.mfaRecoveryCode.deleteMany({ where: { userId: actor.id } });
     await tx.mfaRecoveryCode.createMany({ data: codes.map((c) => ({ userId: actor.id, codeHash: hashRecoveryCode(c) })) });
     await tx.session.update({ where: { id: sessionId }, data: { mfaVerifiedAt: now } });
+    // Sessions opened with the password alone end: from now on this account needs both factors.
+    await tx.session.updateMany({ where: { userId: actor.id, endedAt: null, id: { not: sessionId } }, data: { endedAt: now, endReason: "revoked" } });
     await recordAudit(tx, actor, { action: "auth.mfa-enrolled", details: {} });
   });
   return codes;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
+import type { Db, DbClient } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
@@ -69,6 +69,16 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
   });
 }
 
+/**
+ * Deactivation ends every session, spends every unused invite or reset link, and removes the PM's
+ * reveal designation, so reactivation by an administrator cannot hand back what only the PM gives.
+ */
+async function deactivate(tx: DbClient, userId: string, now = new Date()) {
+  await tx.user.update({ where: { id: userId }, data: { status: "DEACTIVATED", deactivatedAt: now, revealDesignated: false } });
+  await revokeAllSessions(tx, userId);
+  await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+}
+
 export type UserChange = { op: "deactivate" } | { op: "reactivate" } | { op: "change-role"; role: Role } | { op: "reset-mfa" } | { op: "send-reset" };
 
 /** Deactivation, role change and MFA reset take effect at once: the user's sessions end (issue 4 §2). */
@@ -81,8 +91,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, change: U
     switch (change.op) {
       case "deactivate":
         if (user.status === "DEACTIVATED") throw new AppError("ALREADY", "This account is already deactivated.");
-        await tx.user.update({ where: { id: userId }, data: { status: "DEACTIVATED", deactivatedAt: new Date() } });
-        await revokeAllSessions(tx, userId);
+        await deactivate(tx, userId);
         await recordAudit(tx, actor, { action: "account.deactivated", details: { reason: "admin" }, target });
         break;
       case "reactivate":
@@ -139,8 +148,7 @@ export async function disableIdleAccounts(db: Db, now = new Date()): Promise<num
   let n = 0;
   for (const u of idle.filter((x) => subjectToIdleDisable(x.role))) {
     await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: u.id }, data: { status: "DEACTIVATED", deactivatedAt: now } });
-      await revokeAllSessions(tx, u.id);
+      await deactivate(tx, u.id, now);
       await recordAudit(tx, { id: null, role: null, ip: null }, { action: "account.deactivated", details: { reason: "idle-45-days" }, target: { type: "User", id: u.id } });
     });
     n++;

@@ -16,6 +16,7 @@ export const AUDIT_EVENTS = {
   "auth.sign-in-failed": z.object({ reason: z.enum(["bad-credentials", "locked", "mfa-invalid", "inactive", "throttled"]) }),
   "auth.sign-out": z.object({ everywhere: z.boolean() }),
   "auth.session-ended": z.object({ reason: z.enum(["idle", "absolute", "revoked", "user-inactive"]) }),
+  "auth.mfa-enrolment-started": z.object({}),
   "auth.mfa-enrolled": z.object({}),
   "auth.mfa-confirmed": z.object({ method: z.enum(["totp", "recovery-code"]) }),
   "auth.mfa-failed": z.object({}),

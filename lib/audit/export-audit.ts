@@ -30,9 +30,10 @@ export async function approveExport(db: Db, actor: Actor, exportId: string) {
   const req = await db.exportRequest.findUnique({ where: { id: exportId } });
   if (!req) throw new AppError("NOT_FOUND", "That export request no longer exists.");
   if (req.requestedById === actor.id) throw new AppError("OWN_REQUEST", "Someone else must approve your own request.");
-  if (req.approvedAt) throw new AppError("ALREADY", "This request is already approved.");
   await db.$transaction(async (tx) => {
-    await tx.exportRequest.update({ where: { id: exportId }, data: { approvedById: actor.id, approvedAt: new Date() } });
+    // Checked again in the write itself: two approvers at once, or one's own request, cannot slip through.
+    const r = await tx.exportRequest.updateMany({ where: { id: exportId, approvedAt: null, requestedById: { not: actor.id } }, data: { approvedById: actor.id, approvedAt: new Date() } });
+    if (r.count !== 1) throw new AppError("ALREADY", "This request is already approved.");
     await recordAudit(tx, actor, { action: "export.approved", details: { exportId, override: false } });
   });
 }
@@ -45,9 +46,11 @@ export async function downloadAuditExport(db: Db, actor: Actor, exportId: string
   if (req.downloadedAt) throw new AppError("DOWNLOADED", "This export was already downloaded. Request a new one.");
   const filters = auditFilterSchema.parse(req.filters);
   const rows = await db.auditEvent.findMany({ where: auditWhere(filters), orderBy: { id: "asc" }, take: 100_000 });
-  const claimed = await db.exportRequest.updateMany({ where: { id: exportId, downloadedAt: null }, data: { downloadedAt: now } });
-  if (claimed.count !== 1) throw new AppError("DOWNLOADED", "This export was already downloaded. Request a new one.");
-  await recordAudit(db, actor, { action: "audit.exported", details: { rows: rows.length, exportId } });
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.exportRequest.updateMany({ where: { id: exportId, downloadedAt: null }, data: { downloadedAt: now } });
+    if (claimed.count !== 1) throw new AppError("DOWNLOADED", "This export was already downloaded. Request a new one.");
+    await recordAudit(tx, actor, { action: "audit.exported", details: { rows: rows.length, exportId } });
+  });
   return (
     watermark(actor, now) +
     toCsv(

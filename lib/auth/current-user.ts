@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { db } from "../db";
 import { clientIpFrom } from "../logging/client-ip";
-import { sessionSecret } from "./next-auth";
+import { sessionCookieName, sessionSecret } from "./next-auth";
 import { keepsFullIp, mfaRequired } from "./roles";
 import { checkSession, type LiveSession } from "./sessions";
 
@@ -24,12 +24,13 @@ export interface CurrentUser {
   ip: string;
 }
 
-const COOKIE_NAMES = ["__Secure-acp.session", "acp.session"];
 
 /** The signed-in user of this request, checked against the database, or null. Once per request. */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
-  const raw = COOKIE_NAMES.map((n) => jar.get(n)?.value).find(Boolean);
+  // Only the name this deployment sets: over HTTPS a plain-HTTP cookie (one a network attacker
+  // could plant) is never read.
+  const raw = jar.get(sessionCookieName())?.value;
   if (!raw) return null;
   let token;
   try {

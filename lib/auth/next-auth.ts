@@ -13,12 +13,16 @@ export function sessionSecret(): string {
 
 const credentials = z.object({ email: z.string().trim().max(254), password: z.string().max(1024), code: z.string().max(32).optional() });
 
+export function sessionCookieName(): string {
+  return `${env().ACP_APP_URL.startsWith("https://") ? "__Secure-" : ""}acp.session`;
+}
+
 /** Our session cookie: first-party, HttpOnly, SameSite=Strict, Secure over HTTPS (SEC-27), no expiry set. */
 function cookieOptions() {
   const secure = env().ACP_APP_URL.startsWith("https://");
   return {
     sessionToken: {
-      name: `${secure ? "__Secure-" : ""}acp.session`,
+      name: sessionCookieName(),
       options: { httpOnly: true, sameSite: "strict" as const, path: "/", secure },
     },
   };
@@ -44,8 +48,9 @@ function oidcProviders(): NextAuthOptions["providers"] {
       checks: ["pkce", "state", "nonce"],
       clientId: e.ACP_OIDC_CLIENT_ID,
       clientSecret: e.ACP_OIDC_CLIENT_SECRET,
-      profile(p: { sub: string; email?: string }) {
-        return { id: p.sub, email: p.email ?? null };
+      profile(p: { sub: string; email?: string; email_verified?: boolean }) {
+        // An address the provider has not verified cannot map to one of our accounts.
+        return { id: p.sub, email: p.email_verified === true ? (p.email ?? null) : null };
       },
     },
   ];
@@ -76,9 +81,12 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       // An identity-provider sign-in maps to an existing, active account by e-mail, or is refused.
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "state-idp") return true;
-        const r = await signInWithIdentityProvider(db(), user.email ?? "");
+        // The provider's second factor counts only when it says it used one (amr, RFC 8176).
+        const amr = ((profile as { amr?: string[] } | undefined)?.amr ?? []).map((a) => a.toLowerCase());
+        const mfa = amr.some((a) => ["mfa", "otp", "hwk", "swk", "fido"].includes(a));
+        const r = await signInWithIdentityProvider(db(), user.email ?? "", mfa);
         if (!r.ok) return "/sign-in?notice=signed-out";
         (user as { id: string; sid?: string }).id = r.userId;
         (user as { id: string; sid?: string }).sid = r.sessionId;

@@ -1,13 +1,13 @@
 import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { recordAudit } from "../audit/record-audit";
-import { fieldCipher } from "../crypto";
 import { truncateIp } from "../logging/client-ip";
 import { verifyPassword } from "./password";
 import { keepsFullIp } from "./roles";
 import { newSessionId } from "./sessions";
-import { accountKey, ACCOUNT_FAILURE_LIMIT, clearFailures, ipKey, IP_FAILURE_LIMIT, isLocked, recordFailure } from "./throttle";
-import { hashRecoveryCode, verifyTotp } from "./totp";
+import { acceptTotp } from "./mfa";
+import { accountKey, ACCOUNT_FAILURE_LIMIT, clearFailures, countAttempt, ipKey, IP_FAILURE_LIMIT, isLocked, recordFailure } from "./throttle";
+import { hashRecoveryCode } from "./totp";
 
 export type SignInError = "INVALID" | "LOCKED" | "MFA_REQUIRED" | "MFA_INVALID";
 export type SignInResult = { ok: true; userId: string; sessionId: string; sessionVersion: number; role: Role } | { ok: false; error: SignInError };
@@ -31,14 +31,16 @@ export async function signInWithPassword(db: Db, input: SignInInput, clientIp: s
   const user = await db.user.findUnique({ where: { email } });
   const actor = { id: user?.id ?? null, role: user?.role ?? null, ip: ipFor(clientIp, user?.role ?? null) };
 
-  if (await isLocked(db, keys, now)) {
+  // The account's attempt is counted before the password is checked (a burst of parallel guesses
+  // cannot pass the lockout); the client address counts failures only.
+  const accountLocked = await countAttempt(db, keys[0], ACCOUNT_FAILURE_LIMIT, now);
+  if (accountLocked || (await isLocked(db, [keys[1]], now))) {
     await recordAudit(db, actor, { action: "auth.sign-in-failed", outcome: "DENIED", details: { reason: "locked" } });
     return { ok: false, error: "LOCKED" };
   }
   const passwordOk = await verifyPassword(input.password, user?.passwordHash);
   if (!user || !passwordOk || user.status !== "ACTIVE") {
     await db.$transaction(async (tx) => {
-      await recordFailure(tx, keys[0], ACCOUNT_FAILURE_LIMIT, now);
       await recordFailure(tx, keys[1], IP_FAILURE_LIMIT, now);
       await recordAudit(tx, actor, { action: "auth.sign-in-failed", outcome: "DENIED", details: { reason: user && passwordOk ? "inactive" : "bad-credentials" } });
     });
@@ -46,23 +48,19 @@ export async function signInWithPassword(db: Db, input: SignInInput, clientIp: s
   }
 
   let method: "password" | "password+totp" | "password+recovery-code" = "password";
-  let recoveryCodeId: string | null = null;
   if (user.mfaEnabledAt && user.mfaSecretEnc) {
     const code = input.code?.trim();
     if (!code) return { ok: false, error: "MFA_REQUIRED" };
-    if (/^\d{6}$/.test(code.replace(/\s/g, ""))) {
-      const secret = await fieldCipher(db).openText("mfa-secret", user.mfaSecretEnc);
-      if (verifyTotp(secret, code, now.getTime())) method = "password+totp";
+    if (/^\d{3}\s?\d{3}$/.test(code)) {
+      if (await acceptTotp(db, user, code, now.getTime())) method = "password+totp";
     } else {
-      const match = await db.mfaRecoveryCode.findFirst({ where: { userId: user.id, usedAt: null, codeHash: hashRecoveryCode(code) } });
-      if (match) {
-        method = "password+recovery-code";
-        recoveryCodeId = match.id;
-      }
+      // Used up in the same statement that finds it: two sign-ins cannot share one recovery code.
+      const used = await db.mfaRecoveryCode.updateMany({ where: { userId: user.id, usedAt: null, codeHash: hashRecoveryCode(code) }, data: { usedAt: now } });
+      if (used.count > 0) method = "password+recovery-code";
     }
     if (method === "password") {
       await db.$transaction(async (tx) => {
-        await recordFailure(tx, keys[0], ACCOUNT_FAILURE_LIMIT, now);
+        await recordFailure(tx, keys[1], IP_FAILURE_LIMIT, now);
         await recordAudit(tx, actor, { action: "auth.sign-in-failed", outcome: "DENIED", details: { reason: "mfa-invalid" } });
       });
       return { ok: false, error: "MFA_INVALID" };
@@ -72,7 +70,6 @@ export async function signInWithPassword(db: Db, input: SignInInput, clientIp: s
   const sessionId = newSessionId();
   await db.$transaction(async (tx) => {
     await clearFailures(tx, keys[0]);
-    if (recoveryCodeId) await tx.mfaRecoveryCode.update({ where: { id: recoveryCodeId }, data: { usedAt: now } });
     await tx.session.create({
       data: { id: sessionId, userId: user.id, userVersion: user.sessionVersion, createdAt: now, lastSeenAt: now, mfaVerifiedAt: method === "password" ? null : now },
     });
@@ -86,7 +83,7 @@ export async function signInWithPassword(db: Db, input: SignInInput, clientIp: s
  * Sign-in through the state identity provider: it has already checked the password and second
  * factor. The account must exist and be active here (accounts are created only by invitation).
  */
-export async function signInWithIdentityProvider(db: Db, email: string, now = new Date()): Promise<SignInResult> {
+export async function signInWithIdentityProvider(db: Db, email: string, providerMfa: boolean, now = new Date()): Promise<SignInResult> {
   const user = email ? await db.user.findUnique({ where: { email: email.trim().toLowerCase() } }) : null;
   if (!user || user.status !== "ACTIVE") {
     await recordAudit(db, { id: user?.id ?? null, role: user?.role ?? null, ip: null }, { action: "auth.sign-in-failed", outcome: "DENIED", details: { reason: user ? "inactive" : "bad-credentials" } });
@@ -94,7 +91,7 @@ export async function signInWithIdentityProvider(db: Db, email: string, now = ne
   }
   const sessionId = newSessionId();
   await db.$transaction(async (tx) => {
-    await tx.session.create({ data: { id: sessionId, userId: user.id, userVersion: user.sessionVersion, createdAt: now, lastSeenAt: now, mfaVerifiedAt: now } });
+    await tx.session.create({ data: { id: sessionId, userId: user.id, userVersion: user.sessionVersion, createdAt: now, lastSeenAt: now, mfaVerifiedAt: providerMfa ? now : null } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, lastActiveAt: now } });
     await recordAudit(tx, { id: user.id, role: user.role, ip: null }, { action: "auth.sign-in", details: { method: "oidc" }, target: { type: "Session", id: sessionId.slice(0, 8) } });
   });

@@ -16,6 +16,28 @@ export function ipKey(ip: string): string {
   return `ip:${ip}`;
 }
 
+/**
+ * Count an attempt before checking it, in one statement, and say whether the key is now over its
+ * limit. Counting first means a burst of parallel guesses cannot slip past the lockout; a success
+ * clears the count again (clearFailures).
+ */
+export async function countAttempt(db: DbClient, key: string, limit: number, now = new Date()): Promise<boolean> {
+  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  const lockUntil = new Date(now.getTime() + LOCKOUT_MS);
+  const [row] = await db.$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
+    INSERT INTO "SignInThrottle" (key, failures, "windowStart", "lockedUntil")
+    VALUES (${key}, 1, ${now}, NULL)
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} AND ("SignInThrottle"."lockedUntil" IS NULL OR "SignInThrottle"."lockedUntil" < ${now}) THEN 1 ELSE "SignInThrottle".failures + 1 END,
+      "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} AND ("SignInThrottle"."lockedUntil" IS NULL OR "SignInThrottle"."lockedUntil" < ${now}) THEN ${now} ELSE "SignInThrottle"."windowStart" END,
+      "lockedUntil" = CASE
+        WHEN "SignInThrottle"."lockedUntil" > ${now} THEN "SignInThrottle"."lockedUntil"
+        WHEN "SignInThrottle"."windowStart" >= ${windowStart} AND "SignInThrottle".failures + 1 > ${limit} THEN ${lockUntil}
+        ELSE NULL END
+    RETURNING failures, "lockedUntil"`;
+  return !!row.lockedUntil && row.lockedUntil > now;
+}
+
 export async function isLocked(db: DbClient, keys: string[], now = new Date()): Promise<boolean> {
   const rows = await db.signInThrottle.findMany({ where: { key: { in: keys } } });
   return rows.some((r) => r.lockedUntil && r.lockedUntil > now);

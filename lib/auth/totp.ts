@@ -14,11 +14,20 @@ function totp(secret: string, label = "account") {
   return new TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
 }
 
-/** True when `code` is right now, or one step either side (clock drift). */
-export function verifyTotp(secret: string, code: string, now = Date.now()): boolean {
+/**
+ * The 30-second time step `code` belongs to when it is right now or one step either side (clock
+ * drift), else null. Callers accept a step only once per user (acceptTotpStep): no replay.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
   const clean = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(clean)) return false;
-  return totp(secret).validate({ token: clean, timestamp: now, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(clean)) return null;
+  const delta = totp(secret).validate({ token: clean, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
+}
+
+/** True when `code` is valid now (no replay check: use acceptTotpStep where a user signs in). */
+export function verifyTotp(secret: string, code: string, now = Date.now()): boolean {
+  return totpStep(secret, code, now) !== null;
 }
 
 export function currentTotp(secret: string, now = Date.now()): string {

@@ -110,7 +110,7 @@ export async function processOutbox(db: Db, transport: MailTransport, opts: Proc
       content = renderMail(row.template, { link: row.link ?? undefined, appUrl });
     } catch {
       // A row no template can render will never send: stop now rather than retry it 8 times.
-      await db.outboxMessage.update({ where: { id: row.id }, data: { status: "FAILED", lockedAt: null, lastErrorCode: "ETEMPLATE" } });
+      await db.outboxMessage.update({ where: { id: row.id }, data: { status: "FAILED", lockedAt: null, lastErrorCode: "ETEMPLATE", link: null } });
       logger.error({ messageId: row.messageId, errorCode: "ETEMPLATE" }, "mail could not be rendered");
       failed++;
       continue;
@@ -126,7 +126,7 @@ export async function processOutbox(db: Db, transport: MailTransport, opts: Proc
       const retryAt = new Date(clock().getTime() + backoffMs(attempts));
       await db.outboxMessage.update({
         where: { id: row.id },
-        data: { status: giveUp ? "FAILED" : "PENDING", attempts, nextAttemptAt: retryAt, lockedAt: null, lastErrorCode: errorCode },
+        data: { status: giveUp ? "FAILED" : "PENDING", attempts, nextAttemptAt: retryAt, lockedAt: null, lastErrorCode: errorCode, ...(giveUp ? { link: null } : {}) },
       });
       // SEC-28: the log names the message by its Message-ID only, never the recipient or the text.
       if (giveUp) logger.error({ messageId: row.messageId, errorCode, attempts }, "mail failed for good");
@@ -146,7 +146,9 @@ export async function processOutbox(db: Db, transport: MailTransport, opts: Proc
 
     await db.outboxMessage.update({
       where: { id: row.id },
-      data: { status: "SENT", sentAt: clock(), lockedAt: null, lastErrorCode: null },
+      // A sent or abandoned message no longer needs its link: it may hold a single-use token, so it
+      // is not kept (the token's hash stays in AccountToken).
+      data: { status: "SENT", sentAt: clock(), lockedAt: null, lastErrorCode: null, link: null },
     });
     logger.info({ messageId: row.messageId }, "mail sent");
     sent++;

@@ -4,7 +4,10 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PROTECTED_FIELDS, REVEAL_PURPOSES } from "../audit/events";
 import { can, type Actor } from "../auth/policy";
 import { trainingCurrent } from "../auth/training";
-import { verifyTotp } from "../auth/totp";
+import { acceptTotp } from "../auth/mfa";
+import { participantScope } from "../auth/scopes";
+import { revokeAllSessions } from "../auth/sessions";
+import { accountKey, ACCOUNT_FAILURE_LIMIT, clearFailures, countAttempt } from "../auth/throttle";
 import { fieldCipher } from "../crypto";
 import { AppError } from "../errors";
 
@@ -49,16 +52,28 @@ export async function revealProtectedField(db: Db, ctx: RevealContext, req: Reve
   const fresh = ctx.mfaVerifiedAt && now.getTime() - ctx.mfaVerifiedAt.getTime() <= REVEAL_MFA_MAX_AGE_MS;
   if (!fresh) {
     if (!req.code) await refuse("mfa-stale", new AppError("MFA_STALE", "Enter the code from your authenticator app to confirm it is you.", "code"));
-    const u = await db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { mfaSecretEnc: true } });
-    const secret = u.mfaSecretEnc ? await fieldCipher(db).openText("mfa-secret", u.mfaSecretEnc) : null;
-    if (!secret || !verifyTotp(secret, req.code!, now.getTime())) {
+    const u = await db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { id: true, email: true, mfaSecretEnc: true } });
+    // The same lockout as sign-in: a session left open must not be a way to guess codes (SEC-03).
+    const key = accountKey(u.email);
+    if (await countAttempt(db, key, ACCOUNT_FAILURE_LIMIT, now)) {
+      await db.$transaction(async (tx) => {
+        await revokeAllSessions(tx, u.id);
+        await recordAudit(tx, ctx.actor, { action: "auth.mfa-failed", outcome: "DENIED", details: {} });
+      });
+      throw new AppError("LOCKED", "Too many wrong codes. You have been signed out for your safety; try again in 15 minutes.");
+    }
+    if (!(await acceptTotp(db, u, req.code!, now.getTime()))) {
       await recordAudit(db, ctx.actor, { action: "auth.mfa-failed", outcome: "DENIED", details: {} });
       throw new AppError("MFA_WRONG", "That code did not work. Try the newest code from your app.", "code");
     }
-    await db.session.update({ where: { id: ctx.sessionId }, data: { mfaVerifiedAt: now } });
+    await db.$transaction(async (tx) => {
+      await clearFailures(tx, key);
+      await tx.session.update({ where: { id: ctx.sessionId }, data: { mfaVerifiedAt: now } });
+      await recordAudit(tx, ctx.actor, { action: "auth.mfa-confirmed", details: { method: "totp" } });
+    });
   }
 
-  const participant = await db.participant.findUnique({ where: { id: req.participantId }, select: { id: true, dateOfBirthEnc: true } });
+  const participant = await db.participant.findFirst({ where: { AND: [participantScope(ctx.actor), { id: req.participantId }] }, select: { id: true, dateOfBirthEnc: true } });
   if (!participant) throw new AppError("NOT_FOUND", "That record no longer exists.");
   const kind = CONTACT_KIND[req.field];
   const sealed =

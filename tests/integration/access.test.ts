@@ -44,6 +44,20 @@ describe("sign-in (SEC-02, SEC-03)", () => {
     expect(await t.db.auditEvent.count({ where: { action: "auth.sign-in", actorId: u.id } })).toBe(1);
   });
 
+  it("never accepts the same authenticator code twice", async () => {
+    const u = await makeUser(t.db, "PROGRAM_STAFF");
+    const code = currentTotp(u.secret);
+    expect((await signInWithPassword(t.db, { email: u.email, password: TEST_PASSWORD, code }, ip())).ok).toBe(true);
+    expect(await signInWithPassword(t.db, { email: u.email, password: TEST_PASSWORD, code }, ip())).toEqual({ ok: false, error: "MFA_INVALID" });
+  });
+
+  it("counts parallel guesses: a burst cannot get past the lockout", async () => {
+    const u = await makeUser(t.db, "PROGRAM_STAFF");
+    const results = await Promise.all(Array.from({ length: 8 }, () => signInWithPassword(t.db, { email: u.email, password: "guess guess guess" }, ip())));
+    expect(results.filter((r) => !r.ok && r.error === "LOCKED").length).toBeGreaterThanOrEqual(3);
+    expect(await signInWithPassword(t.db, { email: u.email, password: TEST_PASSWORD, code: currentTotp(u.secret) }, ip())).toEqual({ ok: false, error: "LOCKED" });
+  });
+
   it("accepts each recovery code once", async () => {
     const u = await makeUser(t.db, "AGENCY_USER");
     await t.db.mfaRecoveryCode.create({ data: { userId: u.id, codeHash: hashRecoveryCode("AAAA-BBBB-CCCC") } });
@@ -167,5 +181,29 @@ describe("password reset by an administrator", () => {
     await setPasswordWithToken(t.db, token, "a brand new long passphrase", null);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).sessionVersion).toBe(before + 1);
     expect((await signInWithPassword(t.db, { email: u.email, password: "a brand new long passphrase", code: currentTotp(u.secret) }, ip())).ok).toBe(true);
+  });
+});
+
+describe("deactivation spends what reactivation must not hand back", () => {
+  it("clears the reveal designation and spends unused links", async () => {
+    const admin = await makeUser(t.db, "SYSTEM_ADMIN");
+    const staff = await makeUser(t.db, "PROGRAM_STAFF", { revealDesignated: true });
+    const actor = { id: admin.id, role: "SYSTEM_ADMIN" as const, ip: null };
+    await updateUser(t.db, actor, staff.id, { op: "send-reset" });
+    const mail = await t.db.outboxMessage.findFirstOrThrow({ where: { recipient: staff.email, template: "password-reset" } });
+    await updateUser(t.db, actor, staff.id, { op: "deactivate" });
+    await updateUser(t.db, actor, staff.id, { op: "reactivate" });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: staff.id } })).revealDesignated).toBe(false);
+    await expect(setPasswordWithToken(t.db, new URL(mail.link!).searchParams.get("token")!, "a brand new long passphrase", null)).rejects.toThrow(AppError);
+  });
+
+  it("lets only the Program Manager give the roles that can reveal", async () => {
+    const admin = await makeUser(t.db, "SYSTEM_ADMIN");
+    const pm = await makeUser(t.db, "PROGRAM_MANAGER");
+    const staff = await makeUser(t.db, "PROGRAM_STAFF");
+    await expect(updateUser(t.db, { id: admin.id, role: "SYSTEM_ADMIN", ip: null }, staff.id, { op: "change-role", role: "GENERAL_COUNSEL" })).rejects.toMatchObject({ code: "REVEALING_ROLE" });
+    await expect(inviteUser(t.db, { id: admin.id, role: "SYSTEM_ADMIN", ip: null }, { email: `gc-${staff.id}@example.org`, displayName: "GC", role: "GENERAL_COUNSEL", organisationId: null })).rejects.toMatchObject({ code: "REVEALING_ROLE" });
+    await updateUser(t.db, { id: pm.id, role: "PROGRAM_MANAGER", ip: null }, staff.id, { op: "change-role", role: "GENERAL_COUNSEL" });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: staff.id } })).role).toBe("GENERAL_COUNSEL");
   });
 });

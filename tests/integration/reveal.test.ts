@@ -60,7 +60,17 @@ describe("reveal, not show (SEC-05, SEC-11)", () => {
     const ctx = await ctxFor("PROGRAM_MANAGER", { mfaAgoMs: 6 * 60_000 });
     await expect(revealProtectedField(t.db, ctx, { ...req, participantId })).rejects.toMatchObject({ code: "MFA_STALE", field: "code" });
     await expect(revealProtectedField(t.db, ctx, { ...req, participantId, code: "123456" })).rejects.toMatchObject({ code: "MFA_WRONG" });
-    expect(await revealProtectedField(t.db, ctx, { ...req, participantId, code: currentTotp(ctx.secret) })).toEqual([HOME]);
+    // The code used to sign in is spent (no replay); the next step's code is accepted.
+    await expect(revealProtectedField(t.db, ctx, { ...req, participantId, code: currentTotp(ctx.secret) })).rejects.toMatchObject({ code: "MFA_WRONG" });
+    expect(await revealProtectedField(t.db, ctx, { ...req, participantId, code: currentTotp(ctx.secret, Date.now() + 30_000) })).toEqual([HOME]);
+    expect(await t.db.auditEvent.count({ where: { actorId: ctx.actor.id, action: "auth.mfa-confirmed" } })).toBe(1);
+  });
+
+  it("locks the account and ends its sessions after 5 wrong codes", async () => {
+    const ctx = await ctxFor("GENERAL_COUNSEL", { mfaAgoMs: 6 * 60_000 });
+    for (let i = 0; i < 5; i++) await expect(revealProtectedField(t.db, ctx, { ...req, participantId, code: "000000" })).rejects.toMatchObject({ code: "MFA_WRONG" });
+    await expect(revealProtectedField(t.db, ctx, { ...req, participantId, code: "000000" })).rejects.toMatchObject({ code: "LOCKED" });
+    expect((await t.db.session.findUniqueOrThrow({ where: { id: ctx.sessionId } })).endedAt).not.toBeNull();
   });
 
   it("refuses while the yearly training acknowledgement is missing (SEC-13)", async () => {

@@ -39,7 +39,7 @@ export async function acknowledgeTrainingAction(prev: ActionState, formData: For
 }
 
 const startMfaAction = action("account/start-mfa", z.object({}), async (_i, { user }) => {
-  await startMfaEnrolment(db(), user!.id);
+  await startMfaEnrolment(db(), user!);
   redirect("/account/mfa");
 });
 export async function startMfa(formData: FormData): Promise<void> {
