@@ -37,6 +37,8 @@ const schema = z.object({
    * turn it off, because they sign the same demo accounts in many times within one 30-second step.
    */
   ACP_TOTP_REPLAY_GUARD: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (lib/logging/client-ip.ts). */
+  ACP_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // Outgoing mail (SEC-29: content-free). Without a host, messages wait in the outbox.
   ACP_SMTP_HOST: z.string().min(1).optional(),
   ACP_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

@@ -10,10 +10,14 @@ describe("SEC-28 IP shortening", () => {
     expect(truncateIp("not an ip")).toBe("unknown");
   });
 
-  it("reads the first forwarded hop, shortened unless asked to keep it", () => {
-    const h = new Headers({ "x-forwarded-for": "198.51.100.23, 10.0.0.1" });
-    expect(clientIpFrom(h)).toBe("198.51.100.0");
-    expect(clientIpFrom(h, { keepFull: true })).toBe("198.51.100.23");
+  it("believes only the entries trusted proxies appended, shortened unless asked to keep it", () => {
+    // The client wrote 203.0.113.9 itself; our one proxy appended the address it saw.
+    const h = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.23" });
+    expect(clientIpFrom(h, { hops: 1 })).toBe("198.51.100.0");
+    expect(clientIpFrom(h, { keepFull: true, hops: 1 })).toBe("198.51.100.23");
+    // Two proxies: the outer one's entry is the client.
+    expect(clientIpFrom(new Headers({ "x-forwarded-for": "1.1.1.1, 198.51.100.23, 10.0.0.5" }), { keepFull: true, hops: 2 })).toBe("198.51.100.23");
+    expect(clientIpFrom(new Headers({ "x-forwarded-for": "198.51.100.23" }), { keepFull: true, hops: 0 })).toBe("198.51.100.23");
     expect(clientIpFrom(new Headers())).toBe("unknown");
     expect(clientIpFrom(new Headers({ "x-forwarded-for": "<script>" }))).toBe("unknown");
   });

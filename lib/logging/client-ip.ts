@@ -25,10 +25,25 @@ function expandIpv6(ip: string): string[] {
   return [...l, ...fill, ...r].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""));
 }
 
-/** The client's address from proxy headers (first hop), as the app may record it. */
-export function clientIpFrom(headers: Headers, { keepFull = false } = {}): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip")?.trim() || "";
+/**
+ * How many reverse proxies in front of the app append to X-Forwarded-For (ACP_TRUSTED_PROXY_HOPS,
+ * default 0). The client can write anything into that header, so only the entries our own proxies
+ * added are believed: the client is the entry the outermost trusted proxy appended. With no proxy,
+ * Next.js fills the header from the socket only when the client sent none: run production behind a
+ * TLS-terminating proxy (SEC-06) and set the hop count, or addresses can be forged.
+ */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.ACP_TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}
+
+/** The client's address from the forwarding header, as the app may record it. */
+export function clientIpFrom(headers: Headers, { keepFull = false, hops = trustedProxyHops() } = {}): string {
+  const list = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const ip = list[list.length - Math.max(hops, 1)] ?? "";
   if (!ip || !isIP(ip)) return "unknown";
   return keepFull ? ip : truncateIp(ip);
 }
