@@ -62,7 +62,7 @@ export function action<S extends z.ZodType, T = undefined>(
       }
       if (e && typeof e === "object" && "digest" in e) throw e; // redirect() and friends
       logger.error({ action: name, err: { type: (e as Error)?.name, code: (e as { code?: string })?.code } }, "action failed");
-      return { status: "error", message: "Something went wrong. Nothing was saved. Please try again.", values: safeValues };
+      return { status: "error", message: "Errors.actionFailed", values: safeValues };
     }
   };
   return run;

@@ -33,7 +33,7 @@ export async function acknowledgeTraining(db: Db, actor: AuditActor & { id: stri
 /** Start TOTP enrolment: a new secret, stored encrypted, not yet in force. */
 export async function startMfaEnrolment(db: Db, actor: AuditActor & { id: string }): Promise<string> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { mfaEnabledAt: true } });
-  if (user.mfaEnabledAt) throw new AppError("MFA_ALREADY_ON", "Your second factor is already set up. To replace it, ask an administrator to reset it.");
+  if (user.mfaEnabledAt) throw new AppError("MFA_ALREADY_ON", "AppErrors.mfaAlreadyOn");
   const secret = newTotpSecret();
   const sealed = await fieldCipher(db).seal("mfa-secret", secret);
   await db.$transaction(async (tx) => {
@@ -53,8 +53,8 @@ export async function pendingMfaSecret(db: Db, userId: string): Promise<string |
 /** Confirm enrolment with a first code; returns the recovery codes, shown once. */
 export async function confirmMfaEnrolment(db: Db, actor: AuditActor & { id: string }, sessionId: string, code: string, now = new Date()): Promise<string[]> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, mfaSecretEnc: true, mfaEnabledAt: true } });
-  if (user.mfaEnabledAt || !user.mfaSecretEnc) throw new AppError("MFA_NOT_STARTED", "Start again: press “Set up my authenticator app”.");
-  if (!(await acceptTotp(db, user, code, now.getTime()))) throw new AppError("MFA_CODE_WRONG", "That code did not work. Check the time on your phone and try the newest code.", "code");
+  if (user.mfaEnabledAt || !user.mfaSecretEnc) throw new AppError("MFA_NOT_STARTED", "AppErrors.mfaNotStarted");
+  if (!(await acceptTotp(db, user, code, now.getTime()))) throw new AppError("MFA_CODE_WRONG", "AppErrors.mfaCodeWrong", "code");
   const codes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { mfaEnabledAt: now } });

@@ -24,7 +24,7 @@ const hashToken = (t: string) => createHash("sha256").update(t).digest("hex");
 const REVEALING_ROLES: Role[] = ["PROGRAM_MANAGER", "GENERAL_COUNSEL"];
 function assertMayGrant(actor: { role: Role | null }, roles: Role[]) {
   if (roles.some((r) => REVEALING_ROLES.includes(r)) && actor.role !== "PROGRAM_MANAGER") {
-    throw new AppError("REVEALING_ROLE", "Only the Program Manager can give or remove the Program Manager and General Counsel roles. Invite the person as program staff; the Program Manager then changes the role.", "role");
+    throw new AppError("REVEALING_ROLE", "AppErrors.revealingRole", "role");
   }
 }
 
@@ -38,10 +38,10 @@ export async function inviteUser(db: Db, actor: Actor, input: { email: string; d
   assertMayGrant(actor, [input.role]);
   const email = input.email.trim().toLowerCase();
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new AppError("EMAIL_TAKEN", "An account with this e-mail address already exists.", "email");
+    throw new AppError("EMAIL_TAKEN", "AppErrors.emailTaken", "email");
   }
   if ((input.role === "AGENCY_USER" || input.role === "APPLICATION_ASSISTANT") && !input.organisationId) {
-    throw new AppError("ORG_REQUIRED", "Choose the organisation this person works for.", "organisationId");
+    throw new AppError("ORG_REQUIRED", "AppErrors.orgRequired", "organisationId");
   }
   const token = randomBytes(32).toString("base64url");
   return db.$transaction(async (tx) => {
@@ -57,12 +57,12 @@ export async function inviteUser(db: Db, actor: Actor, input: { email: string; d
 export async function setPasswordWithToken(db: Db, token: string, password: string, ip: string | null) {
   const row = await db.accountToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { id: true, role: true, status: true } } } });
   if (!row || row.usedAt || row.expiresAt < new Date() || row.user.status !== "ACTIVE" || row.purpose === "EMAIL_VERIFICATION") {
-    throw new AppError("TOKEN_INVALID", "This link has expired or was already used. Ask for a new one.");
+    throw new AppError("TOKEN_INVALID", "AppErrors.tokenInvalid");
   }
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const used = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
-    if (used.count !== 1) throw new AppError("TOKEN_INVALID", "This link has expired or was already used. Ask for a new one.");
+    if (used.count !== 1) throw new AppError("TOKEN_INVALID", "AppErrors.tokenInvalid");
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
     await revokeAllSessions(tx, row.userId);
     await recordAudit(tx, { id: row.userId, role: row.user.role, ip }, { action: "auth.password-set", details: { via: row.purpose === "INVITE" ? "invite" : "reset" } });
@@ -83,26 +83,26 @@ export type UserChange = { op: "deactivate" } | { op: "reactivate" } | { op: "ch
 
 /** Deactivation, role change and MFA reset take effect at once: the user's sessions end (issue 4 §2). */
 export async function updateUser(db: Db, actor: Actor, userId: string, change: UserChange) {
-  if (userId === actor.id && change.op !== "reactivate" && change.op !== "send-reset") throw new AppError("SELF_CHANGE", "You cannot change your own account here. Ask another administrator.");
+  if (userId === actor.id && change.op !== "reactivate" && change.op !== "send-reset") throw new AppError("SELF_CHANGE", "AppErrors.selfChange");
   const user = await db.user.findUnique({ where: { id: userId }, include: { assistant: { select: { id: true } } } });
-  if (!user) throw new AppError("NOT_FOUND", "That account no longer exists.");
+  if (!user) throw new AppError("NOT_FOUND", "AppErrors.notFound4");
   await db.$transaction(async (tx) => {
     const target = { type: "User", id: userId };
     switch (change.op) {
       case "deactivate":
-        if (user.status === "DEACTIVATED") throw new AppError("ALREADY", "This account is already deactivated.");
+        if (user.status === "DEACTIVATED") throw new AppError("ALREADY", "AppErrors.already2");
         await deactivate(tx, userId);
         await recordAudit(tx, actor, { action: "account.deactivated", details: { reason: "admin" }, target });
         break;
       case "reactivate":
-        if (user.status === "ACTIVE") throw new AppError("ALREADY", "This account is already active.");
+        if (user.status === "ACTIVE") throw new AppError("ALREADY", "AppErrors.already3");
         await tx.user.update({ where: { id: userId }, data: { status: "ACTIVE", deactivatedAt: null, lastActiveAt: new Date() } });
         await recordAudit(tx, actor, { action: "account.reactivated", details: {}, target });
         break;
       case "change-role":
         assertMayGrant(actor, [change.role, user.role]);
-        if (change.role === user.role) throw new AppError("SAME_ROLE", "The account already has this role.", "role");
-        if (user.assistant && change.role !== "APPLICATION_ASSISTANT") throw new AppError("AA_LINKED", "This account belongs to a registered Application Assistant. Revoke the registration first.", "role");
+        if (change.role === user.role) throw new AppError("SAME_ROLE", "AppErrors.sameRole", "role");
+        if (user.assistant && change.role !== "APPLICATION_ASSISTANT") throw new AppError("AA_LINKED", "AppErrors.aaLinked", "role");
         await tx.user.update({ where: { id: userId }, data: { role: change.role, revealDesignated: false } });
         await revokeAllSessions(tx, userId);
         await recordAudit(tx, actor, { action: "account.role-changed", details: { from: user.role, to: change.role }, target });
@@ -110,7 +110,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, change: U
       case "send-reset": {
         // A reset link by e-mail, valid for an hour; asked for by an administrator (after checking who
         // is calling), never by a public form that anyone knowing an address could use.
-        if (user.status !== "ACTIVE") throw new AppError("INACTIVE", "Reactivate the account first.");
+        if (user.status !== "ACTIVE") throw new AppError("INACTIVE", "AppErrors.inactive");
         const token = randomBytes(32).toString("base64url");
         const t = await tx.accountToken.create({ data: { userId, purpose: "PASSWORD_RESET", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_VALID_MS) } });
         await enqueueMail(tx, { recipient: user.email, template: "password-reset", link: `${env().ACP_APP_URL}/set-password?token=${token}`, idempotencyKey: `password-reset:${t.id}` });
@@ -130,7 +130,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, change: U
 /** SEC-05: the Program Manager designates which program staff may reveal protected fields. */
 export async function setRevealDesignation(db: Db, actor: Actor, userId: string, designated: boolean) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user || user.role !== "PROGRAM_STAFF") throw new AppError("NOT_STAFF", "Only program staff can be designated.");
+  if (!user || user.role !== "PROGRAM_STAFF") throw new AppError("NOT_STAFF", "AppErrors.notStaff");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { revealDesignated: designated } });
     await revokeAllSessions(tx, userId);

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { ROLES } from "../auth/roles";
 
 // Client-safe: the admin forms and the server actions share these.
-export const roleSchema = z.enum(ROLES, "Choose a role.");
+export const roleSchema = z.enum(ROLES, "Validation.roleRequired");
 
 export const inviteSchema = z.object({
-  email: z.string().trim().min(1, "Enter an e-mail address.").max(254).email("Enter an e-mail address like name@example.org."),
-  displayName: z.string().trim().min(2, "Enter the person’s name.").max(120, "Use 120 characters or fewer."),
+  email: z.string().trim().min(1, "Validation.emailAddressRequired").max(254).email("Validation.emailFormat"),
+  displayName: z.string().trim().min(2, "Validation.nameRequired").max(120, "Validation.max120"),
   role: roleSchema,
   organisationId: z.string().max(40).optional().default(""),
 });
@@ -17,4 +17,4 @@ export const updateUserSchema = z
     op: z.enum(["deactivate", "reactivate", "change-role", "reset-mfa", "send-reset"]),
     role: roleSchema.optional(),
   })
-  .refine((v) => v.op !== "change-role" || !!v.role, { path: ["role"], message: "Choose the new role." });
+  .refine((v) => v.op !== "change-role" || !!v.role, { path: ["role"], message: "Validation.newRoleRequired" });

@@ -28,12 +28,12 @@ export async function requestAuditExport(db: Db, actor: Actor, filters: AuditFil
 
 export async function approveExport(db: Db, actor: Actor, exportId: string) {
   const req = await db.exportRequest.findUnique({ where: { id: exportId } });
-  if (!req) throw new AppError("NOT_FOUND", "That export request no longer exists.");
-  if (req.requestedById === actor.id) throw new AppError("OWN_REQUEST", "Someone else must approve your own request.");
+  if (!req) throw new AppError("NOT_FOUND", "AppErrors.notFound2");
+  if (req.requestedById === actor.id) throw new AppError("OWN_REQUEST", "AppErrors.ownRequest");
   await db.$transaction(async (tx) => {
     // Checked again in the write itself: two approvers at once, or one's own request, cannot slip through.
     const r = await tx.exportRequest.updateMany({ where: { id: exportId, approvedAt: null, requestedById: { not: actor.id } }, data: { approvedById: actor.id, approvedAt: new Date() } });
-    if (r.count !== 1) throw new AppError("ALREADY", "This request is already approved.");
+    if (r.count !== 1) throw new AppError("ALREADY", "AppErrors.already");
     await recordAudit(tx, actor, { action: "export.approved", details: { exportId, override: false } });
   });
 }
@@ -41,14 +41,14 @@ export async function approveExport(db: Db, actor: Actor, exportId: string) {
 /** The approved file, once, for the person who asked; watermarked and itself audited. */
 export async function downloadAuditExport(db: Db, actor: Actor, exportId: string, now = new Date()): Promise<string> {
   const req = await db.exportRequest.findUnique({ where: { id: exportId } });
-  if (!req || req.requestedById !== actor.id || req.kind !== "audit") throw new AppError("NOT_FOUND", "No such export for you.");
-  if (!req.approvedAt) throw new AppError("NOT_APPROVED", "This export has not been approved yet.");
-  if (req.downloadedAt) throw new AppError("DOWNLOADED", "This export was already downloaded. Request a new one.");
+  if (!req || req.requestedById !== actor.id || req.kind !== "audit") throw new AppError("NOT_FOUND", "AppErrors.notFound3");
+  if (!req.approvedAt) throw new AppError("NOT_APPROVED", "AppErrors.notApproved");
+  if (req.downloadedAt) throw new AppError("DOWNLOADED", "AppErrors.downloaded");
   const filters = auditFilterSchema.parse(req.filters);
   const rows = await db.auditEvent.findMany({ where: auditWhere(filters), orderBy: { id: "asc" }, take: 100_000 });
   await db.$transaction(async (tx) => {
     const claimed = await tx.exportRequest.updateMany({ where: { id: exportId, downloadedAt: null }, data: { downloadedAt: now } });
-    if (claimed.count !== 1) throw new AppError("DOWNLOADED", "This export was already downloaded. Request a new one.");
+    if (claimed.count !== 1) throw new AppError("DOWNLOADED", "AppErrors.downloaded");
     await recordAudit(tx, actor, { action: "audit.exported", details: { rows: rows.length, exportId } });
   });
   return (

@@ -7,7 +7,7 @@ const firstError = (r: ReturnType<typeof check>) => (r.success ? null : r.error.
 
 describe("new passwords (NIST SP 800-63B)", () => {
   it("need 12 characters, and no composition rules", () => {
-    expect(firstError(check("short pass"))?.message).toMatch(/at least 12 characters/);
+    expect(firstError(check("short pass"))?.message).toBe("Validation.passwordTooShort");
     expect(check("correct horse battery").success).toBe(true);
     expect(check("alllowercaseletters").success).toBe(true);
   });
@@ -16,7 +16,7 @@ describe("new passwords (NIST SP 800-63B)", () => {
     expect(isCommonPassword("Password1Password1")).toBe(true);
     expect(isCommonPassword("zebra kite harbour")).toBe(false);
     expect(isCommonPassword("qwertyqwerty")).toBe(true);
-    expect(firstError(check("password1234"))?.message).toBe("This password is too common. Choose another.");
+    expect(firstError(check("password1234"))?.message).toBe("Validation.passwordCommon");
   });
   it("must be typed the same twice, with the error on the second field", () => {
     const r = check("correct horse battery", "correct horse batter");

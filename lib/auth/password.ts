@@ -21,12 +21,12 @@ export const newPasswordSchema = z
   .object({
     password: z
       .string()
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters. A few words you will remember make a good password.`)
-      .max(PASSWORD_MAX_LENGTH, `Use no more than ${PASSWORD_MAX_LENGTH} characters.`)
-      .refine((p) => !isCommonPassword(p), "This password is too common. Choose another."),
+      .min(PASSWORD_MIN_LENGTH, "Validation.passwordTooShort")
+      .max(PASSWORD_MAX_LENGTH, "Validation.passwordTooLong")
+      .refine((p) => !isCommonPassword(p), "Validation.passwordCommon"),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Validation.passwordsDiffer" });
 
 export function hashPassword(p: string): Promise<string> {
   return bcrypt.hash(p, HASH_COST);

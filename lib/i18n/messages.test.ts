@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import en from "./messages/en.json";
 import { negotiateLocale } from "./config";
 import { mergeWithFallback, messagesFor, rawMessages } from "./messages";
-import { usedKeysIn, usedKeysInProject } from "./used-keys";
+import { readFileSync } from "node:fs";
+import { sourceFiles, usedKeysIn, usedKeysInProject } from "./used-keys";
 
 type Tree = { [k: string]: unknown };
 function flatten(o: Tree, prefix = ""): Record<string, string> {
@@ -32,6 +33,18 @@ describe("message keys used in code", () => {
     const used = usedKeysInProject();
     expect(used.length).toBeGreaterThan(50);
     const missing = used.filter((u) => !(u.key in english)).map((u) => `${u.file}: ${u.key}`);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("message keys that server code hands to forms", () => {
+  it("all exist in the English file (AppErrors.*, Validation.*, Errors.*)", () => {
+    const missing: string[] = [];
+    for (const file of sourceFiles(["app", "components", "lib"])) {
+      for (const [, key] of readFileSync(file, "utf8").matchAll(/["'`]((?:AppErrors|Validation|Errors)\.[A-Za-z0-9-]+)["'`]/g)) {
+        if (!(key in english)) missing.push(`${file}: ${key}`);
+      }
+    }
     expect(missing).toEqual([]);
   });
 });

@@ -45,13 +45,13 @@ export async function revealProtectedField(db: Db, ctx: RevealContext, req: Reve
     await recordAudit(db, ctx.actor, { action: "protected.reveal-refused", outcome: "DENIED", details: { field: req.field, why }, target, purpose: req.purpose });
     throw error;
   };
-  if (!can(ctx.actor, "protected:reveal")) await refuse("not-permitted", new AppError("FORBIDDEN", "Your account cannot reveal protected information."));
+  if (!can(ctx.actor, "protected:reveal")) await refuse("not-permitted", new AppError("FORBIDDEN", "AppErrors.forbidden"));
   if (!trainingCurrent(ctx.actor.trainingAcknowledgedOn, now)) {
-    await refuse("training-due", new AppError("TRAINING_DUE", "Confirm your confidentiality training on your account page first. It is needed every 12 months."));
+    await refuse("training-due", new AppError("TRAINING_DUE", "AppErrors.trainingDue"));
   }
   const fresh = ctx.mfaVerifiedAt && now.getTime() - ctx.mfaVerifiedAt.getTime() <= REVEAL_MFA_MAX_AGE_MS;
   if (!fresh) {
-    if (!req.code) await refuse("mfa-stale", new AppError("MFA_STALE", "Enter the code from your authenticator app to confirm it is you.", "code"));
+    if (!req.code) await refuse("mfa-stale", new AppError("MFA_STALE", "AppErrors.mfaStale", "code"));
     const u = await db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { id: true, email: true, mfaSecretEnc: true } });
     // The same lockout as sign-in: a session left open must not be a way to guess codes (SEC-03).
     const key = accountKey(u.email);
@@ -60,11 +60,11 @@ export async function revealProtectedField(db: Db, ctx: RevealContext, req: Reve
         await revokeAllSessions(tx, u.id);
         await recordAudit(tx, ctx.actor, { action: "auth.mfa-failed", outcome: "DENIED", details: {} });
       });
-      throw new AppError("LOCKED", "Too many wrong codes. You have been signed out for your safety; try again in 15 minutes.");
+      throw new AppError("LOCKED", "AppErrors.locked");
     }
     if (!(await acceptTotp(db, u, req.code!, now.getTime()))) {
       await recordAudit(db, ctx.actor, { action: "auth.mfa-failed", outcome: "DENIED", details: {} });
-      throw new AppError("MFA_WRONG", "That code did not work. Try the newest code from your app.", "code");
+      throw new AppError("MFA_WRONG", "AppErrors.mfaWrong", "code");
     }
     await db.$transaction(async (tx) => {
       await clearFailures(tx, key);
@@ -74,7 +74,7 @@ export async function revealProtectedField(db: Db, ctx: RevealContext, req: Reve
   }
 
   const participant = await db.participant.findFirst({ where: { AND: [participantScope(ctx.actor), { id: req.participantId }] }, select: { id: true, dateOfBirthEnc: true } });
-  if (!participant) throw new AppError("NOT_FOUND", "That record no longer exists.");
+  if (!participant) throw new AppError("NOT_FOUND", "AppErrors.notFound");
   const kind = CONTACT_KIND[req.field];
   const sealed =
     req.field === "date-of-birth"
@@ -88,7 +88,7 @@ export async function revealProtectedField(db: Db, ctx: RevealContext, req: Reve
   try {
     await recordAudit(db, ctx.actor, { action: "protected.revealed", details: { field: req.field }, target, purpose: req.purpose, reason: req.reason });
   } catch {
-    throw new AppError("AUDIT_FAILED", "The reveal could not be recorded, so nothing was shown. Try again, or tell the Program Manager.");
+    throw new AppError("AUDIT_FAILED", "AppErrors.auditFailed");
   }
   const cipher = fieldCipher(db);
   return Promise.all(sealed.map((s) => cipher.openText(req.field === "date-of-birth" ? "date-of-birth" : "contact", s)));

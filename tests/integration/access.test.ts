@@ -153,7 +153,7 @@ describe("account administration (issue 4 §7)", () => {
   it("refuses an AA or agency account without an organisation, and writes nothing", async () => {
     const admin = await makeUser(t.db, "SYSTEM_ADMIN");
     const email = `orphan-${admin.id}@example.org`;
-    await expect(inviteUser(t.db, { id: admin.id, role: "SYSTEM_ADMIN", ip: null }, { email, displayName: "Orphan", role: "AGENCY_USER", organisationId: null })).rejects.toThrow(/organisation/);
+    await expect(inviteUser(t.db, { id: admin.id, role: "SYSTEM_ADMIN", ip: null }, { email, displayName: "Orphan", role: "AGENCY_USER", organisationId: null })).rejects.toMatchObject({ code: "ORG_REQUIRED", field: "organisationId" });
     expect(await t.db.user.count({ where: { email } })).toBe(0);
   });
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { useFormMessage } from "@/components/form/use-form-message";
 import { signInSchema } from "@/lib/auth/schema";
 
 type Step = "password" | "code";
@@ -11,6 +12,7 @@ type Step = "password" | "code";
 /** Two steps on one page: e-mail and password, then the authenticator code when the account has one. */
 export function SignInForm({ notice, idp = false }: { notice?: "idle" | "signed-out" | "password-set"; idp?: boolean }) {
   const t = useTranslations("SignIn");
+  const m = useFormMessage();
   const router = useRouter();
   const [step, setStep] = useState<Step>("password");
   const [email, setEmail] = useState("");
@@ -85,7 +87,7 @@ export function SignInForm({ notice, idp = false }: { notice?: "idle" | "signed-
               </label>
               {errors.email && (
                 <span className="usa-error-message" id="email-error">
-                  {errors.email}
+                  {m(errors.email)}
                 </span>
               )}
               <input
@@ -108,7 +110,7 @@ export function SignInForm({ notice, idp = false }: { notice?: "idle" | "signed-
               </label>
               {errors.password && (
                 <span className="usa-error-message" id="password-error">
-                  {errors.password}
+                  {m(errors.password)}
                 </span>
               )}
               <input
@@ -134,7 +136,7 @@ export function SignInForm({ notice, idp = false }: { notice?: "idle" | "signed-
             </span>
             {errors.code && (
               <span className="usa-error-message" id="code-error">
-                {errors.code}
+                {m(errors.code)}
               </span>
             )}
             <input

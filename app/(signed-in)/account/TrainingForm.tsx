@@ -2,14 +2,16 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormMessage } from "@/components/form/use-form-message";
 import { FormAlert } from "@/components/form/Field";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { acknowledgeTrainingAction } from "./actions";
 
 export function TrainingForm() {
   const t = useTranslations("Account");
+  const m = useFormMessage();
   const [state, formAction, pending] = useActionState<ActionState, FormData>(acknowledgeTrainingAction, { status: "idle" });
-  const error = state.status === "invalid" ? state.errors.confirm : undefined;
+  const error = state.status === "invalid" ? m(state.errors.confirm) : undefined;
   return (
     <form key={formKey(state)} action={formAction} className="usa-form">
       {state.status === "ok" && <FormAlert kind="success">{t("trainingSaved")}</FormAlert>}

@@ -30,7 +30,7 @@ export async function signOutEverywhereAction(formData: FormData): Promise<void>
   await everywhereAction(IDLE, formData);
 }
 
-const trainingAction = action("account/acknowledge-training", z.object({ confirm: z.literal("yes", "Tick the box to confirm.") }), async (_i, { user }) => {
+const trainingAction = action("account/acknowledge-training", z.object({ confirm: z.literal("yes", "Validation.tickToConfirm") }), async (_i, { user }) => {
   await acknowledgeTraining(db(), user!);
   return { status: "ok" };
 });
@@ -46,7 +46,7 @@ export async function startMfa(formData: FormData): Promise<void> {
   await startMfaAction(IDLE, formData);
 }
 
-const confirmSchema = z.object({ code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, "Enter the 6-digit code from your authenticator app.") });
+const confirmSchema = z.object({ code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, "Validation.totpFormat") });
 const confirmMfaAction = action<typeof confirmSchema, { recoveryCodes: string[] }>("account/confirm-mfa", confirmSchema, async ({ code }, { user }) => {
   const recoveryCodes = await confirmMfaEnrolment(db(), user!, user!.sessionId, code);
   return { status: "ok", data: { recoveryCodes } };

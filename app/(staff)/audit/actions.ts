@@ -7,7 +7,7 @@ import { approveExport, requestAuditExport } from "@/lib/audit/export-audit";
 import { auditFilterSchema } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 
-const requestSchema = auditFilterSchema.extend({ overrideReason: z.string().trim().max(300, "Use 300 characters or fewer.").optional() });
+const requestSchema = auditFilterSchema.extend({ overrideReason: z.string().trim().max(300, "Validation.max300").optional() });
 
 const request = action("audit/request-export", requestSchema, async ({ overrideReason, ...filters }, { user }) => {
   await requestAuditExport(db(), user!, filters, overrideReason || undefined);

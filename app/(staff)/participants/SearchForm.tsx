@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useFormMessage } from "@/components/form/use-form-message";
 import { Field } from "@/components/form/Field";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { formatParticipantNumber } from "@/lib/participants/participant-number";
@@ -10,6 +11,7 @@ import { searchAction, type SearchResult } from "./actions";
 
 export function SearchForm() {
   const t = useTranslations("Participants");
+  const m = useFormMessage();
   const format = useFormatter();
   const [state, formAction, pending] = useActionState<ActionState<SearchResult>, FormData>(searchAction, { status: "idle" });
   const values = state.status === "invalid" ? state.values : {};
@@ -17,7 +19,7 @@ export function SearchForm() {
   return (
     <div>
       <form key={formKey(state)} action={formAction} className="usa-form usa-form--large" role="search">
-        <Field name="q" label={t("query")} hint={t("queryHint")} error={state.status === "invalid" ? state.errors.q : undefined} defaultValue={values.q ?? result?.q} autoComplete="off" spellCheck={false} />
+        <Field name="q" label={t("query")} hint={t("queryHint")} error={state.status === "invalid" ? m(state.errors.q) : undefined} defaultValue={values.q ?? result?.q} autoComplete="off" spellCheck={false} />
         <input type="hidden" name="page" value="1" />
         <button className="usa-button" type="submit" disabled={pending}>
           {t("search")}

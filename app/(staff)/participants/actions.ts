@@ -8,7 +8,7 @@ import { revealProtectedField } from "@/lib/participants/reveal-protected-field"
 import { searchParticipants } from "@/lib/participants/queries";
 
 // Searches go by POST, never in the URL: a name in a query string ends up in history and logs.
-const searchSchema = z.object({ q: z.string().trim().min(2, "Type at least 2 characters.").max(80), page: z.coerce.number().int().min(1).max(100_000).default(1) });
+const searchSchema = z.object({ q: z.string().trim().min(2, "Validation.min2").max(80), page: z.coerce.number().int().min(1).max(100_000).default(1) });
 export type SearchResult = Awaited<ReturnType<typeof searchParticipants>> & { q: string };
 
 const search = action<typeof searchSchema, SearchResult>("participants/search", searchSchema, async ({ q, page }, { user }) => {
@@ -21,8 +21,8 @@ export async function searchAction(prev: ActionState<SearchResult>, formData: Fo
 const revealSchema = z.object({
   participantId: z.string().min(1).max(40),
   field: z.enum(PROTECTED_FIELDS),
-  purpose: z.enum(REVEAL_PURPOSES, "Choose why you need it."),
-  reason: z.string().trim().min(5, "Write a short note (at least 5 characters).").max(300, "Use 300 characters or fewer."),
+  purpose: z.enum(REVEAL_PURPOSES, "Validation.purposeRequired"),
+  reason: z.string().trim().min(5, "Validation.reasonMin5").max(300, "Validation.max300"),
   code: z.string().trim().max(12).optional(),
 });
 

@@ -3,12 +3,14 @@
 import { useActionState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useFormMessage } from "@/components/form/use-form-message";
 import { Field, FormAlert } from "@/components/form/Field";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { confirmMfa } from "../actions";
 
 export function ConfirmMfaForm() {
   const t = useTranslations("Mfa");
+  const m = useFormMessage();
   const [state, formAction, pending] = useActionState<ActionState<{ recoveryCodes: string[] }>, FormData>(confirmMfa, { status: "idle" });
   if (state.status === "ok" && state.data) {
     return (
@@ -33,12 +35,12 @@ export function ConfirmMfaForm() {
   }
   return (
     <form key={formKey(state)} action={formAction} className="usa-form">
-      {state.status === "error" && <FormAlert kind="error">{state.message}</FormAlert>}
+      {state.status === "error" && <FormAlert kind="error">{m(state.message)}</FormAlert>}
       <Field
         name="code"
         label={t("codeLabel")}
         hint={t("codeHint")}
-        error={state.status === "invalid" ? state.errors.code : undefined}
+        error={state.status === "invalid" ? m(state.errors.code) : undefined}
         inputMode="numeric"
         autoComplete="one-time-code"
         className="usa-input--small"

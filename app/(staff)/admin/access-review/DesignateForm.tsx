@@ -2,11 +2,13 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormMessage } from "@/components/form/use-form-message";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { designateRevealAction } from "../users/actions";
 
 export function DesignateForm({ userId, designated, name }: { userId: string; designated: boolean; name: string }) {
   const t = useTranslations("Admin");
+  const m = useFormMessage();
   const [state, formAction, pending] = useActionState<ActionState, FormData>(designateRevealAction, { status: "idle" });
   return (
     <form key={formKey(state)} action={formAction}>
@@ -15,7 +17,7 @@ export function DesignateForm({ userId, designated, name }: { userId: string; de
       <button className="usa-button usa-button--unstyled" type="submit" disabled={pending} aria-label={`${designated ? t("undesignate") : t("designate")}: ${name}`}>
         {designated ? t("undesignate") : t("designate")}
       </button>
-      {state.status === "error" && <span className="usa-error-message">{state.message}</span>}
+      {state.status === "error" && <span className="usa-error-message">{m(state.message)}</span>}
     </form>
   );
 }

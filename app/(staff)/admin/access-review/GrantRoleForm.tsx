@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
+import { useFormMessage } from "@/components/form/use-form-message";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { grantStaffRoleAction } from "../users/actions";
 
@@ -10,6 +11,7 @@ const STAFF_ROLES = ["PROGRAM_STAFF", "GENERAL_COUNSEL", "PROGRAM_MANAGER"] as c
 /** The Program Manager's own control over who holds the roles that can reveal (SEC-05). */
 export function GrantRoleForm({ userId, role, name }: { userId: string; role: string; name: string }) {
   const t = useTranslations("Admin");
+  const m = useFormMessage();
   const roles = useTranslations("Roles");
   const id = useId();
   const [state, formAction, pending] = useActionState<ActionState, FormData>(grantStaffRoleAction, { status: "idle" });
@@ -28,7 +30,7 @@ export function GrantRoleForm({ userId, role, name }: { userId: string; role: st
         {t("saveRole")}
       </button>
       {(state.status === "error" || state.status === "invalid") && (
-        <span className="usa-error-message">{state.status === "error" ? state.message : Object.values(state.errors)[0]}</span>
+        <span className="usa-error-message">{state.status === "error" ? state.message : m(Object.values(state.errors)[0])}</span>
       )}
     </form>
   );

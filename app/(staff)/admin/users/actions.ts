@@ -36,7 +36,7 @@ export async function designateRevealAction(prev: ActionState, formData: FormDat
 }
 
 // SEC-05: only the Program Manager gives or removes the roles that can always reveal.
-const grantSchema = z.object({ userId: z.string().min(1).max(40), role: z.enum(["PROGRAM_STAFF", "GENERAL_COUNSEL", "PROGRAM_MANAGER"], "Choose a role.") });
+const grantSchema = z.object({ userId: z.string().min(1).max(40), role: z.enum(["PROGRAM_STAFF", "GENERAL_COUNSEL", "PROGRAM_MANAGER"], "Validation.roleRequired") });
 const grant = action("admin/grant-staff-role", grantSchema, async (input, { user }) => {
   const target = await db().user.findUnique({ where: { id: input.userId }, select: { role: true } });
   if (!target || !["PROGRAM_STAFF", "GENERAL_COUNSEL", "PROGRAM_MANAGER"].includes(target.role)) {

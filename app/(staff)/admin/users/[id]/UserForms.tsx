@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormMessage } from "@/components/form/use-form-message";
 import { FormAlert } from "@/components/form/Field";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { ROLES } from "@/lib/auth/roles";
@@ -9,10 +10,11 @@ import { updateUserAction } from "../actions";
 
 function Result({ state }: { state: ActionState }) {
   const t = useTranslations("Admin");
+  const m = useFormMessage();
   if (state.status === "ok") return <FormAlert kind="success">{t(`done.${state.message as "deactivate"}`)}</FormAlert>;
-  if (state.status === "error") return <FormAlert kind="error">{state.message}</FormAlert>;
-  if (state.status === "invalid") return <FormAlert kind="error">{Object.values(state.errors)[0]}</FormAlert>;
-  if (state.status === "forbidden") return <FormAlert kind="error">Forbidden</FormAlert>;
+  if (state.status === "error") return <FormAlert kind="error">{m(state.message)}</FormAlert>;
+  if (state.status === "invalid") return <FormAlert kind="error">{m(Object.values(state.errors)[0])}</FormAlert>;
+  if (state.status === "forbidden") return <FormAlert kind="error">{m("Errors.forbiddenTitle")}</FormAlert>;
   return null;
 }
 
