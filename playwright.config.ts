@@ -73,6 +73,9 @@ export default defineConfig({
         DATABASE_URL,
         ACP_AUTO_MIGRATE: DATABASE_URL ? "1" : "0",
         ACP_APP_URL: baseURL,
+        // The suite signs the same demo accounts in many times within one 30-second TOTP step; the
+        // replay guard itself is tested in tests/integration/access.test.ts.
+        ACP_TOTP_REPLAY_GUARD: "0",
         NEXT_TELEMETRY_DISABLED: "1",
         ...(FULL_RUN ? { ACP_SMTP_HOST: "127.0.0.1", ACP_SMTP_PORT: SMTP_PORT, ACP_OUTBOX_INTERVAL_MS: "1000" } : {}),
       },
