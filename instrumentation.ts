@@ -12,11 +12,12 @@ export async function register() {
   if (store.__acpJobs) return;
   store.__acpJobs = true;
 
-  const [{ db }, { startOutboxRunner, startBackgroundJob }, { chainPending, registerChainWriter }, { disableIdleAccounts }] = await Promise.all([
+  const [{ db }, { startOutboxRunner, startBackgroundJob }, { chainPending, registerChainWriter }, { disableIdleAccounts }, { expireRegistrations }] = await Promise.all([
     import("@/lib/db"),
     import("@/lib/jobs/runner"),
     import("@/lib/audit/chain"),
     import("@/lib/accounts/manage-users"),
+    import("@/lib/assistants/registry"),
   ]);
   // Every audit write asks for chaining right after its commit; the job catches anything left over
   // (a crash between commit and chaining).
@@ -29,5 +30,7 @@ export async function register() {
   // SEC-04: accounts idle for 45 days are disabled; checking hourly is plenty.
   startBackgroundJob("idle-accounts", 3600_000, async () => {
     await disableIdleAccounts(db());
+    // U-7: assistant registrations end after two years unless renewed.
+    await expireRegistrations(db());
   });
 }

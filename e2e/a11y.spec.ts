@@ -37,7 +37,10 @@ for (const p of SIGNED_IN_PAGES) {
   test(`${p.pattern} passes axe for ${p.as}`, async ({ page }) => {
     await signIn(page, p.as);
     if (p.path) await page.goto(p.path);
-    else if (p.via === "first-user") {
+    else if (p.via === "first-assistant") {
+      await page.goto("/assistants");
+      await page.locator("main table a").first().click();
+    } else if (p.via === "first-user") {
       await page.goto("/admin/users");
       await page.locator("main table a").first().click();
     } else {

@@ -212,8 +212,16 @@ function seededIds(baseURL: string): Promise<SeededIds> {
       }
       return { caller: searcher, ok: false, want: "a participant", got: "none" };
     });
-    if (!user.ok || !participant.ok) throw new Error(`cannot find seeded ids through the app (user: ${user.got}, participant: ${participant.got}).`);
-    return { user: user.got, participant: participant.got };
+    const viewer = ROLES.find((r) => allowed(ROUTE_ACCESS["/assistants"], r))!;
+    const assistant = await asCaller(baseURL, viewer, async (ctx) => {
+      const html = await (await ctx.get("/assistants", { maxRedirects: 0 })).text();
+      const id = html.match(/href="\/assistants\/([^"/?#]+)"/)?.[1];
+      return { caller: viewer, ok: !!id, want: "a link to an assistant", got: id ?? "none" };
+    });
+    if (!user.ok || !participant.ok || !assistant.ok) {
+      throw new Error(`cannot find seeded ids through the app (user: ${user.got}, participant: ${participant.got}, assistant: ${assistant.got}).`);
+    }
+    return { user: user.got, participant: participant.got, assistant: assistant.got };
   })();
   seeded.catch(() => (seeded = undefined));
   return seeded;

@@ -5,8 +5,9 @@ import { currentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/policy";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
-const LINKS: { href: string; key: "participants" | "audit" | "users" | "accessReview"; permission: Permission }[] = [
+const LINKS: { href: string; key: "participants" | "assistants" | "audit" | "users" | "accessReview"; permission: Permission }[] = [
   { href: "/participants", key: "participants", permission: "participant:view" },
+  { href: "/assistants", key: "assistants", permission: "assistant:view" },
   { href: "/audit", key: "audit", permission: "audit:search" },
   { href: "/admin/users", key: "users", permission: "user:manage" },
   { href: "/admin/access-review", key: "accessReview", permission: "user:access-review" },

@@ -16,10 +16,12 @@ export const PAGES: { pattern: string; path: string; heading: RegExp }[] = [
 ];
 
 /** Pages behind sign-in: who opens each for the accessibility check, and how to reach a concrete one. */
-export const SIGNED_IN_PAGES: { pattern: string; as: string; path?: string; via?: "first-user" | "first-participant"; heading: RegExp }[] = [
+export const SIGNED_IN_PAGES: { pattern: string; as: string; path?: string; via?: "first-user" | "first-participant" | "first-assistant"; heading: RegExp }[] = [
   { pattern: "/account", as: "manager@example.org", path: "/account", heading: /Your account/ },
   { pattern: "/account/mfa", as: "manager@example.org", path: "/account/mfa", heading: /Set up your authenticator app/ },
   { pattern: "/participants", as: "staff@example.org", path: "/participants", heading: /Participants/ },
+  { pattern: "/assistants", as: "staff@example.org", path: "/assistants", heading: /Application Assistants/ },
+  { pattern: "/assistants/[id]", as: "manager@example.org", via: "first-assistant", heading: /Application Assistant/ },
   { pattern: "/participants/[id]", as: "manager@example.org", via: "first-participant", heading: /Participant record/ },
   { pattern: "/audit", as: "counsel@example.org", path: "/audit", heading: /Audit trail/ },
   { pattern: "/admin/users", as: "admin@example.org", path: "/admin/users", heading: /Accounts/ },
@@ -63,10 +65,12 @@ export function appRoutes(root = path.resolve("app")): { pages: string[]; api: s
 export interface SeededIds {
   participant: string;
   user: string;
+  assistant: string;
 }
 export const ROUTE_SAMPLES: Record<string, (ids: SeededIds) => string> = {
   "/participants/[id]": (ids) => `/participants/${ids.participant}`,
   "/admin/users/[id]": (ids) => `/admin/users/${ids.user}`,
+  "/assistants/[id]": (ids) => `/assistants/${ids.assistant}`,
   "/api/auth/[...nextauth]": () => "/api/auth/csrf",
 };
 
@@ -154,6 +158,8 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(staff)/admin/users/actions.ts", export: "updateUserAction", name: "admin/update-user", args: "state", fields: { userId: "", op: "no-such-op" } },
   { file: "app/(staff)/admin/users/actions.ts", export: "designateRevealAction", name: "admin/designate-reveal", args: "state", fields: { userId: "", designated: "maybe" } },
   { file: "app/(staff)/admin/users/actions.ts", export: "grantStaffRoleAction", name: "admin/grant-staff-role", args: "state", fields: { userId: "", role: "SYSTEM_ADMIN" } },
+  { file: "app/(staff)/assistants/actions.ts", export: "designateAction", name: "assistants/designate", args: "state", fields: { displayName: "" } },
+  { file: "app/(staff)/assistants/actions.ts", export: "changeStatusAction", name: "assistants/change-status", args: "state", fields: { assistantId: "", to: "NOT_A_STATUS" } },
   { file: "app/(staff)/participants/actions.ts", export: "searchAction", name: "participants/search", args: "state", fields: { q: "x" } },
   { file: "app/(staff)/participants/actions.ts", export: "revealAction", name: "participants/reveal", args: "state", fields: { participantId: "" } },
   // Every filter is optional and forgiving: only an over-long override reason fails the schema.

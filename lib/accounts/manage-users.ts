@@ -34,23 +34,34 @@ type Actor = AuditActor & { id: string };
  * Invite a user (issue 4 §7): the account exists without a password until the person follows the
  * single-use link mailed to them. AA and agency accounts are never self-created.
  */
-export async function inviteUser(db: Db, actor: Actor, input: { email: string; displayName: string; role: Role; organisationId: string | null }) {
-  assertMayGrant(actor, [input.role]);
-  const email = input.email.trim().toLowerCase();
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+export async function inviteUser(db: Db, actor: Actor, input: InviteInput) {
+  if (await db.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true } })) {
     throw new AppError("EMAIL_TAKEN", "AppErrors.emailTaken", "email");
   }
+  return db.$transaction((tx) => inviteUserTx(tx, actor, input));
+}
+
+export interface InviteInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+}
+
+/** The invitation inside a caller's transaction (registering an assistant sends one: issue 4 §7). */
+export async function inviteUserTx(tx: DbClient, actor: Actor, input: InviteInput) {
+  assertMayGrant(actor, [input.role]);
+  const email = input.email.trim().toLowerCase();
   if ((input.role === "AGENCY_USER" || input.role === "APPLICATION_ASSISTANT") && !input.organisationId) {
     throw new AppError("ORG_REQUIRED", "AppErrors.orgRequired", "organisationId");
   }
+  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new AppError("EMAIL_TAKEN", "AppErrors.emailTaken", "email");
   const token = randomBytes(32).toString("base64url");
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, displayName: input.displayName.trim(), role: input.role, organisationId: input.organisationId } });
-    const t = await tx.accountToken.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITE_VALID_MS) } });
-    await enqueueMail(tx, { recipient: email, template: "invite", link: `${env().ACP_APP_URL}/set-password?token=${token}`, idempotencyKey: `invite:${t.id}` });
-    await recordAudit(tx, actor, { action: "account.invited", details: { role: input.role }, target: { type: "User", id: user.id } });
-    return user;
-  });
+  const user = await tx.user.create({ data: { email, displayName: input.displayName.trim(), role: input.role, organisationId: input.organisationId } });
+  const t = await tx.accountToken.create({ data: { userId: user.id, purpose: "INVITE", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITE_VALID_MS) } });
+  await enqueueMail(tx, { recipient: email, template: "invite", link: `${env().ACP_APP_URL}/set-password?token=${token}`, idempotencyKey: `invite:${t.id}` });
+  await recordAudit(tx, actor, { action: "account.invited", details: { role: input.role }, target: { type: "User", id: user.id } });
+  return user;
 }
 
 /** Set a password from an invite or reset link. The link works once; every other session ends. */
@@ -73,7 +84,7 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
  * Deactivation ends every session, spends every unused invite or reset link, and removes the PM's
  * reveal designation, so reactivation by an administrator cannot hand back what only the PM gives.
  */
-async function deactivate(tx: DbClient, userId: string, now = new Date()) {
+export async function deactivate(tx: DbClient, userId: string, now = new Date()) {
   await tx.user.update({ where: { id: userId }, data: { status: "DEACTIVATED", deactivatedAt: now, revealDesignated: false } });
   await revokeAllSessions(tx, userId);
   await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });

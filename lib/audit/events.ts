@@ -38,6 +38,8 @@ export const AUDIT_EVENTS = {
   "export.approved": z.object({ exportId: z.string(), override: z.boolean() }),
   "access-review.exported": z.object({ rows: z.number().int().nonnegative() }),
   "participant.viewed": z.object({}),
+  "assistant.designated": z.object({}),
+  "assistant.status-changed": z.object({ from: z.string().max(20), to: z.string().max(20) }),
   "data.seeded": z.object({ kind: z.enum(["demo", "scale", "canary"]) }),
 } as const;
 

@@ -17,6 +17,8 @@ export const ACTION_ACCESS = {
   "admin/update-user": "user:manage",
   "admin/designate-reveal": "user:designate-reveal",
   "admin/grant-staff-role": "user:designate-reveal",
+  "assistants/designate": "assistant:manage",
+  "assistants/change-status": "assistant:manage",
   "participants/search": "participant:view",
   "participants/reveal": "protected:reveal",
   "audit/request-export": "audit:export",

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   "audit:export": ["PROGRAM_MANAGER", "GENERAL_COUNSEL"],
   // Approving someone else's bulk export (U-14: the two-person rule).
   "export:approve": ["PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  // The Application Assistant registry (3.I). Registering, suspending and revoking is the PM's alone
+  // (130.02, U-7): lib/assistants/change-assistant-status.ts checks that step by step.
+  "assistant:view": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  "assistant:manage": ["PROGRAM_STAFF", "PROGRAM_MANAGER"],
   // Participant records: the Secretary's case-work staff.
   "participant:view": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
   // SEC-05: PM and GC always; program staff only when designated (see canRevealProtected).

@@ -22,6 +22,8 @@ export const ROUTE_ACCESS = {
   "/admin/access-review/export": "user:access-review",
   "/audit": "audit:search",
   "/audit/export": "audit:export",
+  "/assistants": "assistant:view",
+  "/assistants/[id]": "assistant:view",
   "/participants": "participant:view",
   "/participants/[id]": "participant:view",
 } as const satisfies Record<string, "public" | "signed-in" | Permission>;

@@ -59,7 +59,7 @@ export async function createAssistant(
   const status = data.status ?? "REGISTERED";
   const registered = ["REGISTERED", "SUSPENDED", "REVOKED", "EXPIRED"].includes(status);
   const registeredOn = data.registeredOn ?? todayInMassachusetts();
-  return db.applicationAssistant.create({
+  const a = await db.applicationAssistant.create({
     data: {
       organisationId: data.organisationId,
       userId: data.userId,
@@ -73,6 +73,8 @@ export async function createAssistant(
       registrationExpiresOn: registered ? certificationExpiry(registeredOn, 2) : null,
     },
   });
+  await db.assistantStatusChange.create({ data: { assistantId: a.id, fromStatus: null, toStatus: status, reason: "Created with the demo data" } });
+  return a;
 }
 
 export function applicationReference(): string {
