@@ -53,3 +53,16 @@ test("the Program Manager registers the assistant: a number, a two-year term and
   await expect(page.getByText("Left the employer")).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("staff filter the review queue and assign an application to themselves", async ({ page }) => {
+  await signIn(page, "counsel@example.org");
+  await page.getByRole("link", { name: "Review queue" }).click();
+  await page.getByLabel("Status").selectOption("UNDER_REVIEW");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=UNDER_REVIEW/);
+  const row = page.locator("main table tbody tr").first();
+  await expect(row).toContainText("Under review");
+  await row.getByRole("button", { name: /^Assign to me/ }).click();
+  await expect(page.locator("main table tbody tr").first()).toContainText("You");
+  await expectNoAxeViolations(page);
+});

@@ -39,6 +39,7 @@ export const AUDIT_EVENTS = {
   "access-review.exported": z.object({ rows: z.number().int().nonnegative() }),
   "participant.viewed": z.object({}),
   "assistant.designated": z.object({}),
+  "application.assigned": z.object({ assigned: z.boolean() }),
   "assistant.status-changed": z.object({ from: z.string().max(20), to: z.string().max(20) }),
   "data.seeded": z.object({ kind: z.enum(["demo", "scale", "canary"]) }),
 } as const;

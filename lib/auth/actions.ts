@@ -17,6 +17,7 @@ export const ACTION_ACCESS = {
   "admin/update-user": "user:manage",
   "admin/designate-reveal": "user:designate-reveal",
   "admin/grant-staff-role": "user:designate-reveal",
+  "applications/assign": "application:review",
   "assistants/designate": "assistant:manage",
   "assistants/change-status": "assistant:manage",
   "participants/search": "participant:view",

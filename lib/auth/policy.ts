@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   // (130.02, U-7): lib/assistants/change-assistant-status.ts checks that step by step.
   "assistant:view": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
   "assistant:manage": ["PROGRAM_STAFF", "PROGRAM_MANAGER"],
+  // The review queue of submitted applications (3.A): the Secretary's case-work staff.
+  "application:review": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
   // Participant records: the Secretary's case-work staff.
   "participant:view": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
   // SEC-05: PM and GC always; program staff only when designated (see canRevealProtected).

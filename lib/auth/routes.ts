@@ -22,6 +22,7 @@ export const ROUTE_ACCESS = {
   "/admin/access-review/export": "user:access-review",
   "/audit": "audit:search",
   "/audit/export": "audit:export",
+  "/review": "application:review",
   "/assistants": "assistant:view",
   "/assistants/[id]": "assistant:view",
   "/participants": "participant:view",
