@@ -4,6 +4,7 @@ import "@fontsource/public-sans/400-italic.css";
 import "@fontsource/public-sans/700.css";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { GovBanner } from "@/components/layout/GovBanner";
@@ -12,6 +13,7 @@ import { SafetyNotice } from "@/components/layout/SafetyNotice";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { IdleWarning } from "@/components/layout/IdleWarning";
+import { HydrationMark } from "@/components/layout/HydrationMark";
 import { currentUser } from "@/lib/auth/current-user";
 import { hasStaffIdleTimeout } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
@@ -34,9 +36,26 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations("Shell");
   const user = await currentUser();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={locale}>
+      <head>
+        {/*
+          Until React has taken over, the browser would submit forms by itself: a server-action form
+          then carries "Origin: null" (Referrer-Policy: no-referrer), which Next.js rightly refuses as a
+          possible forgery, and the sign-in form would put what was typed into the URL. So only forms
+          marked method="get" (search filters) may submit before that; globals.css also makes the other
+          forms' buttons wait.
+        */}
+        <script
+          nonce={nonce}
+          dangerouslySetInnerHTML={{
+            __html: `document.addEventListener("submit",function(e){var f=e.target;if(document.documentElement.dataset.hydrated!=="true"&&!(f&&f.getAttribute&&(f.getAttribute("method")||"").toLowerCase()==="get")){e.preventDefault();}},true);`,
+          }}
+        />
+      </head>
       <body>
+        <HydrationMark />
         <a className="usa-skipnav" href="#main-content">
           {t("skipLink")}
         </a>

@@ -1,8 +1,34 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+/** Label, hint and error around one control: the message sits beside the field and is announced with it. */
+function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
+      <label className="usa-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <span className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
 
 /**
- * A USWDS text field bound to its error: the message sits beside the field, is announced with it,
- * and the field keeps what the person typed (`defaultValue`).
+ * A USWDS text field bound to its error; it keeps what the person typed (`defaultValue`, or a
+ * controlled `value`).
  */
 export function Field({
   name,
@@ -15,42 +41,18 @@ export function Field({
   ...input
 }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const inputId = id ?? name;
-  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
-      <label className="usa-label" htmlFor={inputId}>
-        {label}
-      </label>
-      {hint && (
-        <span className="usa-hint" id={`${inputId}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="usa-error-message" id={`${inputId}-error`}>
-          {error}
-        </span>
-      )}
+    <FieldFrame id={inputId} label={label} hint={hint} error={error}>
       <input
         className={`usa-input${error ? " usa-input--error" : ""}${className ? ` ${className}` : ""}`}
         id={inputId}
         name={name}
         defaultValue={defaultValue}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(inputId, hint, error)}
         aria-invalid={error ? true : undefined}
         {...input}
       />
-    </div>
-  );
-}
-
-export function FormAlert({ kind, children }: { kind: "error" | "success" | "info" | "warning"; children: React.ReactNode }) {
-  return (
-    <div className={`usa-alert usa-alert--${kind} usa-alert--slim`} role={kind === "error" ? "alert" : "status"}>
-      <div className="usa-alert__body">
-        <p className="usa-alert__text">{children}</p>
-      </div>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -75,23 +77,16 @@ export function SelectField({
   placeholder?: string;
 }) {
   const selectId = id ?? name;
-  const describedBy = [hint ? `${selectId}-hint` : null, error ? `${selectId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
-      <label className="usa-label" htmlFor={selectId}>
-        {label}
-      </label>
-      {hint && (
-        <span className="usa-hint" id={`${selectId}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="usa-error-message" id={`${selectId}-error`}>
-          {error}
-        </span>
-      )}
-      <select className={`usa-select${error ? " usa-input--error" : ""}`} id={selectId} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+    <FieldFrame id={selectId} label={label} hint={hint} error={error}>
+      <select
+        className={`usa-select${error ? " usa-input--error" : ""}`}
+        id={selectId}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        aria-describedby={describedBy(selectId, hint, error)}
+        aria-invalid={error ? true : undefined}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -99,6 +94,16 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+}
+
+export function FormAlert({ kind, children }: { kind: "error" | "success" | "info" | "warning"; children: React.ReactNode }) {
+  return (
+    <div className={`usa-alert usa-alert--${kind} usa-alert--slim`} role={kind === "error" ? "alert" : "status"}>
+      <div className="usa-alert__body">
+        <p className="usa-alert__text">{children}</p>
+      </div>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useFormMessage } from "@/components/form/use-form-message";
+import { Field } from "@/components/form/Field";
 import { signInSchema } from "@/lib/auth/schema";
 
 type Step = "password" | "code";
@@ -81,78 +82,33 @@ export function SignInForm({ notice, idp = false }: { notice?: "idle" | "signed-
         <legend className="usa-legend usa-legend--large">{step === "password" ? t("legend") : t("codeLegend")}</legend>
         {step === "password" ? (
           <>
-            <div className={`usa-form-group${errors.email ? " usa-form-group--error" : ""}`}>
-              <label className="usa-label" htmlFor="email">
-                {t("email")}
-              </label>
-              {errors.email && (
-                <span className="usa-error-message" id="email-error">
-                  {m(errors.email)}
-                </span>
-              )}
-              <input
-                className={`usa-input${errors.email ? " usa-input--error" : ""}`}
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                aria-describedby={errors.email ? "email-error" : undefined}
-                aria-invalid={!!errors.email}
-              />
-            </div>
-            <div className={`usa-form-group${errors.password ? " usa-form-group--error" : ""}`}>
-              <label className="usa-label" htmlFor="password">
-                {t("password")}
-              </label>
-              {errors.password && (
-                <span className="usa-error-message" id="password-error">
-                  {m(errors.password)}
-                </span>
-              )}
-              <input
-                className={`usa-input${errors.password ? " usa-input--error" : ""}`}
-                id="password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-describedby={errors.password ? "password-error" : undefined}
-                aria-invalid={!!errors.password}
-              />
-            </div>
+            <Field
+              name="email"
+              type="email"
+              label={t("email")}
+              error={m(errors.email)}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+            <Field name="password" type="password" label={t("password")} error={m(errors.password)} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           </>
         ) : (
-          <div className={`usa-form-group${errors.code ? " usa-form-group--error" : ""}`}>
-            <label className="usa-label" htmlFor="code">
-              {t("code")}
-            </label>
-            <span className="usa-hint" id="code-hint">
-              {t("codeHint")}
-            </span>
-            {errors.code && (
-              <span className="usa-error-message" id="code-error">
-                {m(errors.code)}
-              </span>
-            )}
-            <input
-              className={`usa-input usa-input--medium${errors.code ? " usa-input--error" : ""}`}
-              id="code"
-              name="code"
-              type="text"
-              inputMode="text"
-              autoComplete="one-time-code"
-              autoFocus
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              aria-describedby={errors.code ? "code-hint code-error" : "code-hint"}
-              aria-invalid={!!errors.code}
-            />
-          </div>
+          <Field
+            name="code"
+            type="text"
+            label={t("code")}
+            hint={t("codeHint")}
+            error={m(errors.code)}
+            className="usa-input--medium"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
         )}
         <button className="usa-button" type="submit">
           {busy ? t("working") : step === "password" ? t("submit") : t("verify")}
