@@ -21,30 +21,22 @@ function count(step: Step, ok: boolean): { passed: number; failed: number } {
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + (ok ? 0 : s.unexpected ? 0 : 1) };
 }
 
+/** A vitest project as a step, with a JSON report to count its tests from. */
+function vitestStep(name: string, project: string, report: string, env?: Record<string, string>): Step {
+  const file = `test-results/${report}.json`;
+  return { name, bin: "vitest", args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env, report: file, kind: "vitest" };
+}
+
 runMain("test", async () => {
   const steps: Step[] = [
     { name: "typecheck", bin: "tsc", args: ["--noEmit"], kind: "check" },
     { name: "lint", bin: "eslint", args: ["--max-warnings=0", "."], kind: "check" },
     { name: "db:check", bin: "tsx", args: ["scripts/db-check.ts"], kind: "check" },
-    { name: "unit", bin: "vitest", args: ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"], report: "test-results/unit.json", kind: "vitest" },
-    {
-      name: "integration (embedded)",
-      bin: "vitest",
-      args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration-embedded.json"],
-      env: { ACP_TEST_DB: "embedded" },
-      report: "test-results/integration-embedded.json",
-      kind: "vitest",
-    },
+    vitestStep("unit", "unit", "unit"),
+    vitestStep("integration (embedded)", "integration", "integration-embedded", { ACP_TEST_DB: "embedded" }),
   ];
   if (process.env.TEST_DATABASE_URL) {
-    steps.push({
-      name: "integration (PostgreSQL)",
-      bin: "vitest",
-      args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration-postgres.json"],
-      env: { ACP_TEST_DB: "postgres" },
-      report: "test-results/integration-postgres.json",
-      kind: "vitest",
-    });
+    steps.push(vitestStep("integration (PostgreSQL)", "integration", "integration-postgres", { ACP_TEST_DB: "postgres" }));
   } else {
     console.log("TEST_DATABASE_URL is not set: the integration tests run on the embedded database only.");
   }

@@ -17,11 +17,11 @@ export function ipKey(ip: string): string {
 }
 
 /**
- * Count an attempt before checking it, in one statement, and say whether the key is now over its
- * limit. Counting first means a burst of parallel guesses cannot slip past the lockout; a success
- * clears the count again (clearFailures).
+ * One atomic step of a counter: add one in a single upsert (parallel requests cannot lose a count)
+ * and lock the key for LOCKOUT_MS once the count reaches `lockAt` within the window.
+ * Returns whether the key is locked now.
  */
-export async function countAttempt(db: DbClient, key: string, limit: number, now = new Date()): Promise<boolean> {
+async function bump(db: DbClient, key: string, lockAt: number, now: Date): Promise<boolean> {
   const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
   const lockUntil = new Date(now.getTime() + LOCKOUT_MS);
   const [row] = await db.$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
@@ -32,10 +32,19 @@ export async function countAttempt(db: DbClient, key: string, limit: number, now
       "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} AND ("SignInThrottle"."lockedUntil" IS NULL OR "SignInThrottle"."lockedUntil" < ${now}) THEN ${now} ELSE "SignInThrottle"."windowStart" END,
       "lockedUntil" = CASE
         WHEN "SignInThrottle"."lockedUntil" > ${now} THEN "SignInThrottle"."lockedUntil"
-        WHEN "SignInThrottle"."windowStart" >= ${windowStart} AND "SignInThrottle".failures + 1 > ${limit} THEN ${lockUntil}
+        WHEN "SignInThrottle"."windowStart" >= ${windowStart} AND "SignInThrottle".failures + 1 >= ${lockAt} THEN ${lockUntil}
         ELSE NULL END
     RETURNING failures, "lockedUntil"`;
   return !!row.lockedUntil && row.lockedUntil > now;
+}
+
+/**
+ * Count an attempt before checking it, and say whether the key is now over its limit. Counting
+ * first means a burst of parallel guesses cannot slip past the lockout; a success clears the count
+ * again (clearFailures).
+ */
+export async function countAttempt(db: DbClient, key: string, limit: number, now = new Date()): Promise<boolean> {
+  return bump(db, key, limit + 1, now);
 }
 
 export async function isLocked(db: DbClient, keys: string[], now = new Date()): Promise<boolean> {
@@ -43,16 +52,9 @@ export async function isLocked(db: DbClient, keys: string[], now = new Date()): 
   return rows.some((r) => r.lockedUntil && r.lockedUntil > now);
 }
 
+/** Count a failure (the client-address counter); the key locks when failures reach the limit. */
 export async function recordFailure(db: DbClient, key: string, limit: number, now = new Date()): Promise<void> {
-  const row = await db.signInThrottle.findUnique({ where: { key } });
-  const fresh = !row || now.getTime() - row.windowStart.getTime() > FAILURE_WINDOW_MS;
-  const failures = fresh ? 1 : row.failures + 1;
-  const lockedUntil = failures >= limit ? new Date(now.getTime() + LOCKOUT_MS) : (row?.lockedUntil ?? null);
-  await db.signInThrottle.upsert({
-    where: { key },
-    create: { key, failures, windowStart: now, lockedUntil },
-    update: { failures, windowStart: fresh ? now : row!.windowStart, lockedUntil },
-  });
+  await bump(db, key, limit, now);
 }
 
 export async function clearFailures(db: DbClient, key: string): Promise<void> {

@@ -11,7 +11,7 @@ import type {
   Role,
   Track,
 } from "../../lib/db/generated/client";
-import { calendarDate, todayInMassachusetts, type CalendarDate } from "../../lib/dates/calendar";
+import { todayInMassachusetts, type CalendarDate } from "../../lib/dates/calendar";
 import { certificationExpiry } from "../../lib/participants/certification-term";
 import { nameKey } from "../../lib/participants/name-key";
 import { generateParticipantNumber } from "../../lib/participants/participant-number";
@@ -137,4 +137,3 @@ export async function createParticipant(
   });
 }
 
-export { calendarDate };
