@@ -33,4 +33,9 @@ export async function register() {
     // U-7: assistant registrations end after two years unless renewed.
     await expireRegistrations(db());
   });
+  // SEC-12: files held because the malware scanner was unreachable are scanned once it answers.
+  const { scanPendingEvidence } = await import("@/lib/applications/evidence");
+  startBackgroundJob("evidence-scan", 60_000, async () => {
+    await scanPendingEvidence(db());
+  });
 }

@@ -29,7 +29,7 @@ function formValues(formData: FormData | undefined): Record<string, string> {
 export function action<S extends z.ZodType, T = undefined>(
   name: ActionName,
   schema: S,
-  fn: (input: z.infer<S>, ctx: { user: CurrentUser | null }) => Promise<ActionState<T>>,
+  fn: (input: z.infer<S>, ctx: { user: CurrentUser | null; formData: FormData }) => Promise<ActionState<T>>,
 ) {
   const run = async (prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => ({ ...(await check(prev, formData)), id: randomUUID() });
   const check = async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
@@ -54,7 +54,7 @@ export function action<S extends z.ZodType, T = undefined>(
       return { status: "invalid", errors, values: safeValues };
     }
     try {
-      return await fn(parsed.data, { user });
+      return await fn(parsed.data, { user, formData });
     } catch (e) {
       if (e instanceof AppError) {
         if (e.field) return { status: "invalid", errors: { [e.field]: e.message }, values: safeValues };

@@ -52,6 +52,23 @@ const schema = z.object({
   ACP_PROGRAM_TOLL_FREE: z.string().min(7).default("1-866-723-3233 (1-866-SAFE-ADD)"),
   ACP_HOTLINE: z.string().min(7).default("1-877-785-2020"),
   ACP_PROGRAM_MAILING_ADDRESS: z.string().min(10).default("Address Confidentiality Program, P.O. Box 9120, Chelsea, MA 02150-9120"),
+  /**
+   * U-11: the substitute address printed on cards and given to agencies, as lines separated by "|".
+   * {unit} is the household's unit number; it must never encode a name or a town.
+   */
+  ACP_SUBSTITUTE_ADDRESS: z
+    .string()
+    .min(10)
+    .refine((s) => s.includes("{unit}"), "must contain {unit}")
+    .default("P.O. Box 000, Unit {unit}|Chelsea, MA 02150"),
+  /** Where sealed evidence files are kept (lib/evidence); default <data folder>/evidence. */
+  ACP_EVIDENCE_DIR: z.string().min(1).optional(),
+  /** SEC-12: ClamAV's daemon, by socket or by host and port. Without one, uploads are marked not scanned. */
+  ACP_CLAMD_SOCKET: z.string().min(1).optional(),
+  ACP_CLAMD_HOST: z.string().min(1).optional(),
+  ACP_CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  /** Health-care workers may create their own account (§2(1)(b)); "0" turns self sign-up off. */
+  ACP_SELF_SIGN_UP: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "ACP_APP_URL"> & { ACP_APP_URL: string; database: DatabaseConfig };

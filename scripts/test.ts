@@ -2,6 +2,7 @@
 // embedded database (and on PostgreSQL when TEST_DATABASE_URL names a server), then the browser tests.
 // Runs them all even after a failure, then prints one summary line: "N passed, N failed".
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensureClamd } from "./clamd";
 import { runBin, runMain } from "./lib/cli";
 
 interface Step {
@@ -42,6 +43,8 @@ runMain("test", async () => {
   }
   steps.push({ name: "e2e", bin: "tsx", args: ["scripts/e2e.ts"], report: "test-results/e2e.json", kind: "playwright" });
 
+  // SEC-12: the malware-scan tests run a real ClamAV daemon (Debian's package, installed when missing).
+  ensureClamd();
   rmSync("test-results", { recursive: true, force: true });
   const results: { name: string; ok: boolean; passed: number; failed: number; seconds: number }[] = [];
   for (const step of steps) {

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { ChangeEvent, InputHTMLAttributes, ReactNode } from "react";
 
 /** Label, hint and error around one control: the message sits beside the field and is announced with it. */
 function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
@@ -66,7 +66,11 @@ export function SelectField({
   id,
   options,
   placeholder,
+  value,
+  onChange,
 }: {
+  value?: string;
+  onChange?: (value: string) => void;
   name: string;
   label: string;
   hint?: string;
@@ -83,7 +87,7 @@ export function SelectField({
         className={`usa-select${error ? " usa-input--error" : ""}`}
         id={selectId}
         name={name}
-        defaultValue={defaultValue ?? ""}
+        {...(value !== undefined ? { value, onChange: (e: ChangeEvent<HTMLSelectElement>) => onChange?.(e.target.value) } : { defaultValue: defaultValue ?? "" })}
         aria-describedby={describedBy(selectId, hint, error)}
         aria-invalid={error ? true : undefined}
       >

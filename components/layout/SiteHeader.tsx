@@ -5,7 +5,8 @@ import { currentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/policy";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
-const LINKS: { href: string; key: "review" | "participants" | "assistants" | "audit" | "users" | "accessReview"; permission: Permission }[] = [
+const LINKS: { href: string; key: "applications" | "review" | "participants" | "assistants" | "audit" | "users" | "accessReview"; permission: Permission }[] = [
+  { href: "/applications", key: "applications", permission: "application:file" },
   { href: "/review", key: "review", permission: "application:review" },
   { href: "/participants", key: "participants", permission: "participant:view" },
   { href: "/assistants", key: "assistants", permission: "assistant:view" },

@@ -14,7 +14,7 @@ export const RESET_VALID_MS = 60 * 60_000;
 /** SEC-04: accounts idle this long are disabled (a setting; the rule's default). */
 export const IDLE_DISABLE_DAYS = 45;
 
-const hashToken = (t: string) => createHash("sha256").update(t).digest("hex");
+export const hashToken = (t: string) => createHash("sha256").update(t).digest("hex");
 
 /**
  * Roles that can always reveal protected fields (SEC-05). Only the Program Manager may give them or
@@ -67,16 +67,19 @@ export async function inviteUserTx(tx: DbClient, actor: Actor, input: InviteInpu
 /** Set a password from an invite or reset link. The link works once; every other session ends. */
 export async function setPasswordWithToken(db: Db, token: string, password: string, ip: string | null) {
   const row = await db.accountToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { id: true, role: true, status: true } } } });
-  if (!row || row.usedAt || row.expiresAt < new Date() || row.user.status !== "ACTIVE" || row.purpose === "EMAIL_VERIFICATION") {
+  if (!row || row.usedAt || row.expiresAt < new Date() || row.user.status !== "ACTIVE") {
     throw new AppError("TOKEN_INVALID", "AppErrors.tokenInvalid");
   }
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const used = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (used.count !== 1) throw new AppError("TOKEN_INVALID", "AppErrors.tokenInvalid");
-    await tx.user.update({ where: { id: row.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    // Opening the link proves the address: invitations and self sign-up both verify it here.
+    const verified = row.purpose === "EMAIL_VERIFICATION" || row.purpose === "INVITE" ? { emailVerifiedAt: new Date() } : {};
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash, passwordChangedAt: new Date(), ...verified } });
     await revokeAllSessions(tx, row.userId);
-    await recordAudit(tx, { id: row.userId, role: row.user.role, ip }, { action: "auth.password-set", details: { via: row.purpose === "INVITE" ? "invite" : "reset" } });
+    if (row.purpose === "EMAIL_VERIFICATION") await recordAudit(tx, { id: row.userId, role: row.user.role, ip }, { action: "account.email-verified", details: {} });
+    await recordAudit(tx, { id: row.userId, role: row.user.role, ip }, { action: "auth.password-set", details: { via: row.purpose === "PASSWORD_RESET" ? "reset" : "invite" } });
   });
 }
 

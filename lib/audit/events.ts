@@ -3,9 +3,9 @@ import { ROLES } from "../auth/roles";
 
 const role = z.enum(ROLES);
 /** The protected fields a reveal can name (SEC-11: field names and ids only, never the value). */
-export const PROTECTED_FIELDS = ["residence", "school", "work", "mailing", "phone", "date-of-birth", "evidence"] as const;
+export const PROTECTED_FIELDS = ["residence", "school", "work", "mailing", "phone", "date-of-birth", "evidence", "application-answers"] as const;
 /** SEC-05: why a protected field is revealed. */
-export const REVEAL_PURPOSES = ["MAIL_FORWARDING", "SERVICE_OF_PROCESS", "PARTICIPANT_CONTACT", "DISCLOSURE_REQUEST", "DATA_CORRECTION", "LEGAL_REVIEW"] as const;
+export const REVEAL_PURPOSES = ["MAIL_FORWARDING", "SERVICE_OF_PROCESS", "PARTICIPANT_CONTACT", "DISCLOSURE_REQUEST", "DATA_CORRECTION", "LEGAL_REVIEW", "APPLICATION_REVIEW"] as const;
 
 /**
  * The closed list of audit events (STYLE.md §8), each with the shape of its details. Anything else
@@ -41,6 +41,16 @@ export const AUDIT_EVENTS = {
   "assistant.designated": z.object({}),
   "application.assigned": z.object({ assigned: z.boolean() }),
   "assistant.status-changed": z.object({ from: z.string().max(20), to: z.string().max(20) }),
+  "application.created": z.object({ track: z.enum(["SURVIVOR", "HEALTH_CARE"]) }),
+  "application.draft-saved": z.object({ step: z.string().max(20), autosave: z.boolean() }),
+  "application.status-changed": z.object({ from: z.string().max(24), to: z.string().max(24) }),
+  "application.evidence-uploaded": z.object({ kind: z.string().max(30), scan: z.enum(["PENDING", "CLEAN", "INFECTED", "NOT_SCANNED"]) }),
+  "application.evidence-scanned": z.object({ verdict: z.enum(["CLEAN", "INFECTED"]) }),
+  "application.evidence-removed": z.object({}),
+  "participant.certified": z.object({ participants: z.number().int().positive() }),
+  "document.generated": z.object({ kind: z.enum(["authorization-card", "certification-letter", "request-for-documents-letter", "denial-letter"]) }),
+  "account.self-registered": z.object({ role: z.literal("HEALTH_CARE_APPLICANT") }),
+  "account.email-verified": z.object({}),
   "data.seeded": z.object({ kind: z.enum(["demo", "scale", "canary"]) }),
 } as const;
 

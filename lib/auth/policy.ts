@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   "assistant:manage": ["PROGRAM_STAFF", "PROGRAM_MANAGER"],
   // The review queue of submitted applications (3.A): the Secretary's case-work staff.
   "application:review": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  // Filing an application (3.A): the assistant for a survivor, the health-care worker for themself.
+  // Row scopes (lib/auth/scopes.ts) keep each to their own applications.
+  "application:file": ["APPLICATION_ASSISTANT", "HEALTH_CARE_APPLICANT"],
   // Participant records: the Secretary's case-work staff.
   "participant:view": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
   // SEC-05: PM and GC always; program staff only when designated (see canRevealProtected).

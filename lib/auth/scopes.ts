@@ -17,6 +17,8 @@ export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
       return {};
     case "APPLICATION_ASSISTANT":
       return { assistant: { userId: actor.id } };
+    case "HEALTH_CARE_APPLICANT":
+      return { applicantUserId: actor.id };
     default:
       return NOTHING;
   }

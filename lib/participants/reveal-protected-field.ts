@@ -35,12 +35,17 @@ export interface RevealContext {
 }
 
 /**
- * "Reveal, not show" (SEC-05, SEC-11): the only reader of a protected field. In order: the policy,
- * the yearly training, a fresh second factor, then the audit record is committed, and only then is
- * the value decrypted and returned. If the audit write fails, nothing is revealed.
+ * The checks before any protected read (participants' fields, application answers, evidence): the
+ * policy, the yearly training, a fresh second factor (a code is accepted here when the last one is
+ * older than 5 minutes). A refusal is audited and thrown as an AppError.
  */
-export async function revealProtectedField(db: Db, ctx: RevealContext, req: RevealRequest, now = new Date()): Promise<string[]> {
-  const target = { type: "Participant", id: req.participantId };
+export async function passRevealGate(
+  db: Db,
+  ctx: RevealContext,
+  req: { field: ProtectedField; target: { type: string; id: string }; purpose: RevealPurpose; code?: string },
+  now = new Date(),
+): Promise<void> {
+  const target = req.target;
   const refuse = async (why: "not-permitted" | "mfa-stale" | "training-due", error: AppError) => {
     await recordAudit(db, ctx.actor, { action: "protected.reveal-refused", outcome: "DENIED", details: { field: req.field, why }, target, purpose: req.purpose });
     throw error;
@@ -72,6 +77,16 @@ export async function revealProtectedField(db: Db, ctx: RevealContext, req: Reve
       await recordAudit(tx, ctx.actor, { action: "auth.mfa-confirmed", details: { method: "totp" } });
     });
   }
+}
+
+/**
+ * "Reveal, not show" (SEC-05, SEC-11): the only reader of a protected field. In order: the policy,
+ * the yearly training, a fresh second factor, then the audit record is committed, and only then is
+ * the value decrypted and returned. If the audit write fails, nothing is revealed.
+ */
+export async function revealProtectedField(db: Db, ctx: RevealContext, req: RevealRequest, now = new Date()): Promise<string[]> {
+  const target = { type: "Participant", id: req.participantId };
+  await passRevealGate(db, ctx, { field: req.field, target, purpose: req.purpose, code: req.code }, now);
 
   const participant = await db.participant.findFirst({ where: { AND: [participantScope(ctx.actor), { id: req.participantId }] }, select: { id: true, dateOfBirthEnc: true } });
   if (!participant) throw new AppError("NOT_FOUND", "AppErrors.notFound");

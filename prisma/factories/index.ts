@@ -11,6 +11,7 @@ import type {
   Role,
   Track,
 } from "../../lib/db/generated/client";
+import { applicationReference } from "../../lib/applications/drafts";
 import { todayInMassachusetts, type CalendarDate } from "../../lib/dates/calendar";
 import { certificationExpiry } from "../../lib/participants/certification-term";
 import { nameKey } from "../../lib/participants/name-key";
@@ -77,9 +78,7 @@ export async function createAssistant(
   return a;
 }
 
-export function applicationReference(): string {
-  return `APP-${randomBytes(4).toString("hex").toUpperCase()}`;
-}
+export { applicationReference };
 
 export async function createApplication(
   db: Db,

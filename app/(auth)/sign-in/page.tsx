@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireRoute } from "@/lib/auth/guard";
@@ -26,6 +27,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="usa-intro">{t("intro")}</p>
           <SignInForm notice={NOTICES.find((n) => n === notice)} idp={oidcConfigured()} />
           <p>{t("help", { phone: p.phone })}</p>
+          <p>
+            {t("healthCareSignUp")} <Link href="/sign-up">{t("signUpLink")}</Link>
+          </p>
         </div>
       </div>
     </div>
