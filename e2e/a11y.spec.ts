@@ -40,6 +40,13 @@ for (const p of SIGNED_IN_PAGES) {
     else if (p.via === "first-assistant") {
       await page.goto("/assistants");
       await page.locator("main table a").first().click();
+    } else if (p.via === "new-application") {
+      await page.goto("/applications");
+      await page.getByRole("button", { name: "Start a new application" }).click();
+      await expect(page.locator("legend.usa-legend--large")).toHaveText("Applicant");
+    } else if (p.via === "first-application") {
+      await page.goto("/review");
+      await page.locator("main table a").first().click();
     } else if (p.via === "first-user") {
       await page.goto("/admin/users");
       await page.locator("main table a").first().click();

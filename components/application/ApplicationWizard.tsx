@@ -372,7 +372,7 @@ function Summary({ values, track, applicationId, noticeVersion, affirmationVersi
           <p>{t("notice.use")}</p>
           <p>{t("notice.required")}</p>
           <p>{t("notice.refuse")}</p>
-          <p className="usa-hint">{t("noticeVersion", { version: noticeVersion })}</p>
+          <p>{t("noticeVersion", { version: noticeVersion })}</p>
         </div>
       </div>
       <h3>{t("affirmationTitle")}</h3>
@@ -380,7 +380,7 @@ function Summary({ values, track, applicationId, noticeVersion, affirmationVersi
         <div className="usa-summary-box__body">
           <p>{t("affirmation.statement")}</p>
           <p>{t("affirmation.penalty")}</p>
-          <p className="usa-hint">{t("affirmationVersion", { version: affirmationVersion })}</p>
+          <p>{t("affirmationVersion", { version: affirmationVersion })}</p>
         </div>
       </div>
     </section>

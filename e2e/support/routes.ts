@@ -13,14 +13,18 @@ export const PAGES: { pattern: string; path: string; heading: RegExp }[] = [
   { pattern: "/accessibility", path: "/accessibility", heading: /Accessibility statement/ },
   { pattern: "/sign-in", path: "/sign-in", heading: /Sign in/ },
   { pattern: "/set-password", path: "/set-password", heading: /Choose your password/ },
+  { pattern: "/sign-up", path: "/sign-up", heading: /Create an account to apply/ },
 ];
 
 /** Pages behind sign-in: who opens each for the accessibility check, and how to reach a concrete one. */
-export const SIGNED_IN_PAGES: { pattern: string; as: string; path?: string; via?: "first-user" | "first-participant" | "first-assistant"; heading: RegExp }[] = [
+export const SIGNED_IN_PAGES: { pattern: string; as: string; path?: string; via?: "first-user" | "first-participant" | "first-assistant" | "first-application" | "new-application"; heading: RegExp }[] = [
   { pattern: "/account", as: "manager@example.org", path: "/account", heading: /Your account/ },
   { pattern: "/account/mfa", as: "manager@example.org", path: "/account/mfa", heading: /Set up your authenticator app/ },
   { pattern: "/participants", as: "staff@example.org", path: "/participants", heading: /Participants/ },
   { pattern: "/review", as: "staff@example.org", path: "/review", heading: /Review queue/ },
+  { pattern: "/review/[id]", as: "manager@example.org", via: "first-application", heading: /Application review/ },
+  { pattern: "/applications", as: "assistant@example.org", path: "/applications", heading: /Applications/ },
+  { pattern: "/applications/[id]", as: "assistant2@example.org", via: "new-application", heading: /Application APP-/ },
   { pattern: "/assistants", as: "staff@example.org", path: "/assistants", heading: /Application Assistants/ },
   { pattern: "/assistants/[id]", as: "manager@example.org", via: "first-assistant", heading: /Application Assistant/ },
   { pattern: "/participants/[id]", as: "manager@example.org", via: "first-participant", heading: /Participant record/ },
@@ -36,6 +40,9 @@ export const API_ROUTES: { pattern: string; path: string; method: "GET" | "POST"
   { pattern: "/api/auth/[...nextauth]", path: "/api/auth/csrf", method: "GET" },
   { pattern: "/admin/access-review/export", path: "/admin/access-review/export", method: "GET" },
   { pattern: "/audit/export", path: "/audit/export", method: "GET" },
+  { pattern: "/participants/[id]/card", path: "/participants/no-such-record-000000/card", method: "GET" },
+  { pattern: "/review/[id]/evidence/[evidenceId]", path: "/review/no-such-record-000000/evidence/no-such-record-000000", method: "GET" },
+  { pattern: "/review/[id]/letters/[kind]", path: "/review/no-such-record-000000/letters/certification", method: "GET" },
 ];
 
 /** The URL patterns app/ defines: route groups dropped, [param] kept. */
@@ -68,10 +75,19 @@ export interface SeededIds {
   user: string;
   assistant: string;
 }
+/** An id no row has: pages answer an allowed caller 404 for it, everyone else as the policy says. */
+export const MISSING_ID = "no-such-record-000000";
+
 export const ROUTE_SAMPLES: Record<string, (ids: SeededIds) => string> = {
   "/participants/[id]": (ids) => `/participants/${ids.participant}`,
   "/admin/users/[id]": (ids) => `/admin/users/${ids.user}`,
   "/assistants/[id]": (ids) => `/assistants/${ids.assistant}`,
+  "/participants/[id]/card": (ids) => `/participants/${ids.participant}/card`,
+  // Rows scoped to their owner: a missing id shows the policy's answer (403) apart from the scope's (404).
+  "/applications/[id]": () => `/applications/${MISSING_ID}`,
+  "/review/[id]": () => `/review/${MISSING_ID}`,
+  "/review/[id]/evidence/[evidenceId]": () => `/review/${MISSING_ID}/evidence/${MISSING_ID}`,
+  "/review/[id]/letters/[kind]": () => `/review/${MISSING_ID}/letters/certification`,
   "/api/auth/[...nextauth]": () => "/api/auth/csrf",
 };
 
@@ -159,6 +175,14 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(staff)/admin/users/actions.ts", export: "updateUserAction", name: "admin/update-user", args: "state", fields: { userId: "", op: "no-such-op" } },
   { file: "app/(staff)/admin/users/actions.ts", export: "designateRevealAction", name: "admin/designate-reveal", args: "state", fields: { userId: "", designated: "maybe" } },
   { file: "app/(staff)/admin/users/actions.ts", export: "grantStaffRoleAction", name: "admin/grant-staff-role", args: "state", fields: { userId: "", role: "SYSTEM_ADMIN" } },
+  { file: "app/(auth)/sign-up/actions.ts", export: "signUpAction", name: "auth/sign-up", args: "state", fields: { email: "not-an-address" } },
+  { file: "app/(signed-in)/applications/actions.ts", export: "startAction", name: "applications/start", args: "state", fields: { confirm: "no" } },
+  { file: "app/(signed-in)/applications/actions.ts", export: "saveStepAction", name: "applications/save-step", args: "state", fields: { applicationId: "", step: "nowhere" } },
+  { file: "app/(signed-in)/applications/actions.ts", export: "submitAction", name: "applications/submit", args: "state", fields: { applicationId: "" } },
+  { file: "app/(signed-in)/applications/actions.ts", export: "uploadEvidenceAction", name: "applications/upload-evidence", args: "state", fields: { applicationId: "", kind: "NOT_A_KIND" } },
+  { file: "app/(signed-in)/applications/actions.ts", export: "removeEvidenceAction", name: "applications/remove-evidence", args: "state", fields: { applicationId: "" } },
+  { file: "app/(staff)/review/actions.ts", export: "decideAction", name: "applications/decide", args: "state", fields: { applicationId: "", to: "NOT_A_STATUS" } },
+  { file: "app/(staff)/review/actions.ts", export: "revealAnswersAction", name: "applications/reveal-answers", args: "state", fields: { applicationId: "" } },
   { file: "app/(staff)/review/actions.ts", export: "assignAction", name: "applications/assign", args: "state", fields: { applicationId: "", assign: "never" } },
   { file: "app/(staff)/assistants/actions.ts", export: "designateAction", name: "assistants/designate", args: "state", fields: { displayName: "" } },
   { file: "app/(staff)/assistants/actions.ts", export: "changeStatusAction", name: "assistants/change-status", args: "state", fields: { assistantId: "", to: "NOT_A_STATUS" } },

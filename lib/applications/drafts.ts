@@ -31,8 +31,9 @@ export async function startApplication(db: Db, actor: ApplicantActor): Promise<{
   let track: "SURVIVOR" | "HEALTH_CARE";
   let assistantId: string | null = null;
   if (actor.role === "APPLICATION_ASSISTANT") {
-    const a = await db.applicationAssistant.findUnique({ where: { userId: actor.id }, select: { id: true, status: true } });
-    if (!a || a.status !== "REGISTERED") throw new AppError("NOT_REGISTERED", "AppErrors.assistantNotRegistered");
+    const a = await db.applicationAssistant.findUnique({ where: { userId: actor.id }, select: { id: true, status: true, registrationExpiresOn: true } });
+    // U-7: registered and within the two-year term (the nightly job may not have marked it EXPIRED yet).
+    if (!a || a.status !== "REGISTERED" || !a.registrationExpiresOn || a.registrationExpiresOn < todayInMassachusetts()) throw new AppError("NOT_REGISTERED", "AppErrors.assistantNotRegistered");
     track = "SURVIVOR";
     assistantId = a.id;
   } else if (actor.role === "HEALTH_CARE_APPLICANT") {
@@ -108,8 +109,8 @@ export async function saveDraftStep(db: Db, actor: ApplicantActor, req: SaveRequ
         formEnc: await cipher.seal("contact", JSON.stringify(merged)),
         currentStep: nextStep,
         // The queue shows names only (never the protected answers); a parent applying shows the child's name.
-        applicantFirstName: (merged.forFirstName || merged.firstName || "").slice(0, 60),
-        applicantLastName: (merged.forLastName || merged.lastName || "").slice(0, 60),
+        applicantFirstName: primaryPerson(merged).firstName.slice(0, 60),
+        applicantLastName: primaryPerson(merged).lastName.slice(0, 60),
         applicantType: (merged.applicantType as Application["applicantType"]) || "SELF",
       },
     });
@@ -118,9 +119,15 @@ export async function saveDraftStep(db: Db, actor: ApplicantActor, req: SaveRequ
   });
 }
 
+/** §2(1)(a): a parent or guardian applying for a minor or an incapacitated person. */
+export function appliesForAnother(values: FormValues): boolean {
+  return values.applicantType === "PARENT_OF_MINOR" || values.applicantType === "GUARDIAN_OF_INCAPACITATED";
+}
+
 /** The person certification would cover first: the person applied for, or the applicant. */
 export function primaryPerson(values: FormValues): { firstName: string; lastName: string; dateOfBirth: string } {
-  return values.forFirstName
+  // Only the applicant type decides: "for" answers left over from an earlier choice are ignored.
+  return appliesForAnother(values)
     ? { firstName: values.forFirstName, lastName: values.forLastName ?? "", dateOfBirth: values.forDateOfBirth ?? "" }
     : { firstName: values.firstName ?? "", lastName: values.lastName ?? "", dateOfBirth: values.dateOfBirth ?? "" };
 }

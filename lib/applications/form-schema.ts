@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Track } from "../db/generated/enums";
+import { isoDate as isoDateOf, todayInMassachusetts } from "../dates/calendar";
 import { APPLICATION_STEPS, isGroup, itemsFor, STEP_IDS, type FieldDef, type StepId } from "./form-definition";
 
 /**
@@ -12,7 +13,8 @@ import { APPLICATION_STEPS, isGroup, itemsFor, STEP_IDS, type FieldDef, type Ste
 export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;
 
-const today = () => new Date().toISOString().slice(0, 10);
+// A date of birth may be today's Massachusetts date at most, whatever the server's or browser's zone.
+const today = () => isoDateOf(todayInMassachusetts());
 
 const isoDate = z
   .string()

@@ -14,6 +14,7 @@ export function StartButton() {
   return (
     <form action={formAction}>
       {state.status === "error" && <FormAlert kind="error">{m(state.message)}</FormAlert>}
+      <input type="hidden" name="confirm" value="start" />
       <button className="usa-button" type="submit" disabled={pending}>
         {t("start")}
       </button>

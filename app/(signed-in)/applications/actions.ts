@@ -12,7 +12,8 @@ import { EVIDENCE_KINDS } from "@/lib/applications/evidence-rules";
 
 const id = z.string().min(1).max(40);
 
-const start = action("applications/start", z.object({}), async (_input, { user }) => {
+// The button sends confirm=start: a stray call with nothing in it does not create a draft.
+const start = action("applications/start", z.object({ confirm: z.literal("start") }), async (_input, { user }) => {
   const app = await startApplication(db(), user!);
   redirect(`/applications/${app.id}`);
 });

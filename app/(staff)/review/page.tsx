@@ -87,7 +87,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <tbody>
           {queue.rows.map((a) => (
             <tr key={a.id}>
-              <th scope="row" data-label={t("colReference")}>{a.reference}</th>
+              <th scope="row" data-label={t("colReference")}>
+                <Link href={`/review/${a.id}`}>{a.reference}</Link>
+              </th>
               <td data-label={t("colApplicant")}>{a.applicantLastName}, {a.applicantFirstName}</td>
               <td data-label={t("colTrack")}>{t(`tracks.${a.track}`)}</td>
               <td data-label={t("colStatus")}>{t(`statuses.${a.status as (typeof OPEN_STATUSES)[number]}`)}</td>

@@ -21,6 +21,15 @@ export function DecisionForm({ applicationId, steps }: { applicationId: string; 
   const errors = state.status === "invalid" ? state.errors : {};
   const [to, setTo] = useState<string>(values.to ?? "");
   const [docs, setDocs] = useState<string[]>(values.documents ? values.documents.split(",") : []);
+  if (steps.length === 0) {
+    return (
+      <section aria-labelledby="decide-heading">
+        <h2 id="decide-heading">{t("decideTitle")}</h2>
+        {state.status === "ok" && <FormAlert kind="success">{t("decided")}</FormAlert>}
+        <p>{t("noStep")}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="decide-heading">
       <h2 id="decide-heading">{t("decideTitle")}</h2>

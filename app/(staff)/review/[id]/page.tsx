@@ -159,7 +159,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
         ))}
       </ol>
 
-      {steps.length > 0 && <DecisionForm applicationId={app.id} steps={steps} />}
+      <DecisionForm applicationId={app.id} steps={steps} />
     </div>
   );
 }
