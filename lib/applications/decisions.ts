@@ -4,9 +4,13 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { Actor } from "../auth/policy";
 import { applicationScope } from "../auth/scopes";
 import { AppError } from "../errors";
+import { enqueueMail } from "../mail/outbox";
 import { certifyApplicationTx } from "../participants/certify";
 import { hasOtherEvidence, REQUESTABLE_DOCUMENTS, type RequestableDocument } from "./evidence-rules";
 import { checkTransition } from "./status";
+
+/** The steps the person who filed is told about. */
+const NOTIFY: ApplicationStatus[] = ["AWAITING_DOCUMENTS", "CERTIFIED", "DENIED"];
 
 export type StaffActor = Actor & AuditActor & { id: string };
 
@@ -35,7 +39,8 @@ export async function decideApplication(db: Db, actor: StaffActor, req: Decision
       if (documents.length === 0) throw new AppError("DOCUMENTS_REQUIRED", "AppErrors.documentsRequired", "documents");
       await tx.documentRequest.create({ data: { applicationId: app.id, documents, note: reasons ?? null, requestedById: actor.id, requestedAt: now } });
     }
-    if (req.to === "CERTIFIED" && app.evidence.some((e) => e.scanStatus === "INFECTED" || e.scanStatus === "PENDING")) {
+    // A file still held for scanning must be checked first; an infected one was destroyed and is not evidence.
+    if (req.to === "CERTIFIED" && app.evidence.some((e) => e.scanStatus === "PENDING")) {
       throw new AppError("EVIDENCE_UNSAFE", "AppErrors.evidenceScanning");
     }
     // Optimistic: if someone else moved it meanwhile, refuse rather than overwrite their decision.
@@ -51,6 +56,16 @@ export async function decideApplication(db: Db, actor: StaffActor, req: Decision
     await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: req.to, reasons: rule.reasons || reasons ? (reasons ?? null) : null, actorId: actor.id, actorRole: actor.role, at: now } });
     await recordAudit(tx, actor, { action: "application.status-changed", details: { from: app.status, to: req.to }, target: { type: "Application", id: app.id }, reason: reasons });
     if (req.to === "CERTIFIED") await certifyApplicationTx(tx, actor, app.id, now);
+    // 3.A: whoever filed hears that something changed (content-free, SEC-29): the assistant sees the
+    // status after signing in, never the reasons; the applicant gets the letter.
+    if (NOTIFY.includes(req.to)) {
+      const filer = app.assistantId
+        ? (await tx.applicationAssistant.findUnique({ where: { id: app.assistantId }, select: { user: { select: { email: true, status: true } } } }))?.user
+        : app.applicantUserId
+          ? await tx.user.findUnique({ where: { id: app.applicantUserId }, select: { email: true, status: true } })
+          : null;
+      if (filer?.status === "ACTIVE") await enqueueMail(tx, { recipient: filer.email, template: "new-message", idempotencyKey: `application:${app.id}:${req.to}:${now.getTime()}` });
+    }
     return { from: app.status, to: req.to };
   });
 }

@@ -48,7 +48,12 @@ export async function uploadEvidence(db: Db, actor: ApplicantActor, req: UploadR
       const created = await tx.evidenceItem.create({
         data: { applicationId: app.id, kind: req.kind, mediaType, sizeBytes: req.bytes.length, sha256: sealed.sha256, storageKey: sealed.storageKey, scanStatus: scanner ? "PENDING" : "NOT_SCANNED", uploadedById: actor.id },
       });
-      if (app.status === "AWAITING_DOCUMENTS") await markDocumentRequestsAnswered(tx, app.id);
+      if (app.status === "AWAITING_DOCUMENTS") {
+        const open = await tx.documentRequest.findFirst({ where: { applicationId: app.id, answeredAt: null }, orderBy: { requestedAt: "desc" }, select: { id: true } });
+        if (open) await tx.evidenceItem.update({ where: { id: created.id }, data: { documentRequestId: open.id } });
+        // A file answers the request once it is known to be safe (or when no scanner is configured).
+        if (!scanner) await markDocumentRequestsAnswered(tx, app.id);
+      }
       await recordAudit(tx, actor, { action: "application.evidence-uploaded", details: { kind: req.kind, scan: created.scanStatus }, target: { type: "Application", id: app.id } });
       return created;
     });
@@ -80,6 +85,8 @@ async function scanItem(db: Db, store: EvidenceStore, scanner: MalwareScanner, i
       where: { id: itemId },
       data: { scanStatus: infected ? "INFECTED" : "CLEAN", scanSignature: signature?.slice(0, 200) ?? null, scannedAt: new Date() },
     });
+    // An infected file, destroyed at once, does not answer a request for documents.
+    if (!infected && updated.documentRequestId) await tx.documentRequest.updateMany({ where: { id: updated.documentRequestId, answeredAt: null }, data: { answeredAt: new Date() } });
     await recordAudit(tx, { id: null, role: null, ip: null }, { action: "application.evidence-scanned", outcome: infected ? "DENIED" : "SUCCESS", details: { verdict: infected ? "INFECTED" : "CLEAN" }, target: { type: "Application", id: updated.applicationId } });
     return updated;
   });

@@ -464,7 +464,17 @@ describe("the survivor track, from draft to certification (3.A)", () => {
     const [request] = await t.db.documentRequest.findMany({ where: { applicationId: appId } });
     expect(request).toMatchObject({ documents: ["IDENTITY"], note: "Please send proof of identity.", requestedById: staff.id, answeredAt: null });
     expect(await t.db.applicationStatusChange.findFirst({ where: { applicationId: appId, toStatus: "AWAITING_DOCUMENTS" } })).toMatchObject({ reasons: "Please send proof of identity.", actorRole: "PROGRAM_STAFF" });
+    // The assistant is told, content-free, that something changed (SEC-29): no reference, no reasons.
+    const aaEmail = (await t.db.user.findUniqueOrThrow({ where: { id: aa.actor.id } })).email;
+    const notices = await t.db.outboxMessage.findMany({ where: { recipient: aaEmail } });
+    expect(notices.map((n) => n.template)).toEqual(["new-message"]);
+    expect(notices[0].link).toBeNull();
+    expect(notices[0].idempotencyKey).not.toMatch(/APP-|proof/i);
 
+    // An infected file (destroyed at once) does not answer the request.
+    const bad = await uploadEvidence(t.db, aa.actor, { applicationId: appId, kind: "IDENTITY_DOCUMENT", bytes: PNG }, { store: store(), scanner: scannerSaying("infected") });
+    expect(bad.scanStatus).toBe("INFECTED");
+    expect((await t.db.documentRequest.findUniqueOrThrow({ where: { id: request.id } })).answeredAt).toBeNull();
     const answer = await uploadEvidence(t.db, aa.actor, { applicationId: appId, kind: "IDENTITY_DOCUMENT", bytes: PNG }, { store: store(), scanner: null });
     expect(answer.scanStatus).toBe("NOT_SCANNED");
     expect((await t.db.documentRequest.findUniqueOrThrow({ where: { id: request.id } })).answeredAt).toBeInstanceOf(Date);
