@@ -30,6 +30,21 @@ export const PERMISSIONS = {
   "application:file": ["APPLICATION_ASSISTANT", "HEALTH_CARE_APPLICANT"],
   // Participant records: the Secretary's case-work staff.
   "participant:view": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  // Agencies (§4, 130.06): the program's staff keep the list of agencies, their users and API keys.
+  "agency:manage": ["PROGRAM_STAFF", "PROGRAM_MANAGER"],
+  // 130.06(3): confirm-only verification by agency users (a program setting may turn self-service off).
+  "participant:verify": ["AGENCY_USER"],
+  // Exemption requests (950 CMR 130, formerly 13.09; 131.07): agencies file, the program reviews;
+  // only the PM decides and the configured reviewer decides an appeal (lib/exemptions checks).
+  "exemption:file": ["AGENCY_USER"],
+  "exemption:review": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  // §5 requests for an actual address: staff record and verify, the PM decides (lib/disclosures checks).
+  "disclosure:manage": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  // A release view is opened by its named recipient only (an account holder at an agency).
+  "disclosure:receive": ["AGENCY_USER"],
+  // SEC-10: the dissemination log; its export is itself audited.
+  "dissemination:view": ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"],
+  "dissemination:export": ["PROGRAM_MANAGER", "GENERAL_COUNSEL"],
   // SEC-05: PM and GC always; program staff only when designated (see canRevealProtected).
   "protected:reveal": ["PROGRAM_MANAGER", "GENERAL_COUNSEL", "PROGRAM_STAFF"],
 } as const satisfies Record<string, readonly Role[]>;
