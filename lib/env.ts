@@ -67,6 +67,21 @@ const schema = z.object({
   ACP_CLAMD_SOCKET: z.string().min(1).optional(),
   ACP_CLAMD_HOST: z.string().min(1).optional(),
   ACP_CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  /** 130.06(3): agency users may verify participants online ("0": the phone route only; counsel decides). */
+  ACP_SELF_SERVICE_VERIFY: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+  /** Verification quotas per minute: per agency user, and per API key (agency systems). */
+  ACP_VERIFY_USER_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  ACP_VERIFY_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+  /** A sweep alert to staff: this many distinct participant numbers from one user or key within 10 minutes. */
+  ACP_VERIFY_SWEEP_DISTINCT: z.coerce.number().int().min(2).max(10_000).default(20),
+  /** U-16: participants named under a granted exemption are told ("0" turns it off). */
+  ACP_EXEMPTION_PARTICIPANT_NOTICE: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+  /** U-9: who decides an appeal (reconsideration) of an exemption decision. */
+  ACP_EXEMPTION_APPEAL_REVIEWER: z.enum(["GENERAL_COUNSEL", "PROGRAM_MANAGER"]).default("GENERAL_COUNSEL"),
+  /** U-9: the default term of a granted exemption, in days. */
+  ACP_EXEMPTION_TERM_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** §5: how long a release view stays open for its recipient, in minutes. */
+  ACP_DISCLOSURE_VIEW_MINUTES: z.coerce.number().int().min(5).max(10_080).default(1440),
   /** Health-care workers may create their own account (§2(1)(b)); "0" turns self sign-up off. */
   ACP_SELF_SIGN_UP: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
 });
