@@ -131,7 +131,7 @@ async function decide(page: Page, applicationId: string, step: string, opts: { r
   for (const d of opts.documents ?? []) await tick(page.getByLabel(d));
   if (opts.reasons) await page.locator("#decide-reasons").fill(opts.reasons);
   await page.getByRole("button", { name: "Record the step" }).click();
-  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByText("Recorded.", { exact: true })).toBeVisible();
 }
 
 let firstId = "";
