@@ -10,7 +10,13 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with status 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Evidence files may be 10 MB (issue 5): a server action's body and the proxy's copy of it must
+    // hold one file plus the multipart framing (Next's defaults are 1 MB and 10 MB).
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders }];
   },

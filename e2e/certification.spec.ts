@@ -167,7 +167,7 @@ test("staff ask for documents; the assistant sees the request and uploads", asyn
   await expect(page.getByTestId("application-status")).toHaveText("Documents requested");
   await expect(page.locator("main")).toContainText("Proof of identity");
   await page.getByLabel("What is this file?").selectOption({ label: "Proof of identity" });
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "id.png", mimeType: "image/png", buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]) });
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "id.png", mimeType: "image/png", buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3 * 1024 * 1024)]) }); // a phone photo's size
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.getByText("The file was added.")).toBeVisible();
   // A renamed text file is refused by its content.

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Field, FormAlert, SelectField } from "@/components/form/Field";
@@ -15,6 +15,8 @@ import { EvidencePanel, type EvidenceRow } from "./EvidencePanel";
 const AUTOSAVE_MS = 2000;
 
 interface Props {
+  /** Errors the server found for this step (after a submission was refused for it). */
+  initialErrors?: Record<string, string>;
   applicationId: string;
   track: Track;
   step: StepId;
@@ -38,47 +40,58 @@ export function ApplicationWizard(props: Props) {
   const [values, setValues] = useState<FormValues>(props.initialValues);
   const [dirty, setDirty] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const [, startTransition] = useTransition();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionState<ActionState<{ nextStep: StepId }>, FormData>(saveStepAction, { status: "idle" });
-  const [submitState, submitFormAction, submitting] = useActionState<ActionState, FormData>(submitAction, { status: "idle" });
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [saveFailed, setSaveFailed] = useState(false);
+  const [busy, startTransition] = useTransition();
+  const autosaveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const legendRef = useRef<HTMLLegendElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<ActionState<{ nextStep: StepId }>>({ status: "idle" });
+  const [submitState, setSubmitState] = useState<ActionState>({ status: "idle" });
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>(props.initialErrors ?? {});
   const stepIndex = STEP_IDS.indexOf(step);
   const stepDef = APPLICATION_STEPS[stepIndex];
 
   const serverErrors = state.status === "invalid" ? state.errors : submitState.status === "invalid" ? submitState.errors : {};
   const errors = { ...serverErrors, ...clientErrors };
+  const errorCount = Object.keys(errors).filter((k) => k !== "step").length;
 
+  // A new step: focus its heading, so a screen reader hears where the person is (the URL alone changes).
   useEffect(() => {
-    if (state.status === "ok" && state.data) {
-      // The wizard is keyed by step: the next step mounts afresh with the saved answers.
-      router.push(`/applications/${applicationId}?step=${state.data.nextStep}`);
-      router.refresh();
-    }
-  }, [state, applicationId, router]);
+    if (props.initialErrors && Object.keys(props.initialErrors).length) summaryRef.current?.focus();
+    else legendRef.current?.focus();
+  }, [props.initialErrors]);
 
-  // A submission refused for an earlier step sends the person to that step.
+  // Errors after a save or a check: move focus to the summary once it is on the page.
   useEffect(() => {
-    if (submitState.status === "invalid" && submitState.errors.step && submitState.errors.step !== step) {
-      router.push(`/applications/${applicationId}?step=${submitState.errors.step}`);
-    }
-  }, [submitState, step, applicationId, router]);
+    if (errorCount > 0 && (state.status === "invalid" || submitState.status === "invalid" || Object.keys(clientErrors).length)) summaryRef.current?.focus();
+  }, [errorCount, state, submitState, clientErrors]);
+
+  /** The form as the wizard holds it (not as the page shows it): what autosave and the buttons send. */
+  const formDataOf = (intent: "autosave" | "next" | "back") => {
+    const fd = new FormData();
+    fd.set("applicationId", applicationId);
+    fd.set("step", step);
+    fd.set("intent", intent);
+    for (const [k, v] of Object.entries(values)) if (v) fd.set(k, v);
+    return fd;
+  };
 
   useEffect(() => {
     if (!dirty) return;
-    const timer = setTimeout(() => {
-      if (!formRef.current) return;
-      const fd = new FormData(formRef.current);
-      fd.set("intent", "autosave");
+    autosaveTimer.current = setTimeout(() => {
+      const fd = formDataOf("autosave");
       startTransition(async () => {
         const r = await saveStepAction({ status: "idle" }, fd);
         if (r.status === "ok") {
           setDirty(false);
+          setSaveFailed(false);
           setSavedAt(new Date());
-        }
+        } else setSaveFailed(true);
       });
     }, AUTOSAVE_MS);
-    return () => clearTimeout(timer);
+    return () => clearTimeout(autosaveTimer.current);
+    // formDataOf reads values, which is a dependency already.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [values, dirty]);
 
   const set = (name: string, value: string) => {
@@ -87,17 +100,52 @@ export function ApplicationWizard(props: Props) {
     if (clientErrors[name]) setClientErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== name)));
   };
 
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    const intent = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value;
-    if (intent !== "next") return;
-    const found = validateStep(step, track, values);
-    if (Object.keys(found).length) {
+  /** Save and move: an explicit save replaces any autosave still waiting. */
+  const go = (intent: "next" | "back") => {
+    clearTimeout(autosaveTimer.current);
+    if (intent === "next") {
       // Checked here first with the server's own rules; the server checks again.
-      e.preventDefault();
+      const found = validateStep(step, track, values);
       setClientErrors(found);
-      document.getElementById("wizard-errors")?.focus();
+      if (Object.keys(found).length) return;
     }
+    const fd = formDataOf(intent);
+    startTransition(async () => {
+      const r = await saveStepAction({ status: "idle" }, fd);
+      setState(r);
+      if (r.status === "ok" && r.data) {
+        setDirty(false);
+        // The wizard is keyed by step: the next step mounts afresh with the saved answers.
+        router.push(`/applications/${applicationId}?step=${r.data.nextStep}`);
+        router.refresh();
+      }
+    });
   };
+
+  const submit = () => {
+    clearTimeout(autosaveTimer.current);
+    const found = validateStep("sign", track, values);
+    setClientErrors(found);
+    if (Object.keys(found).length) return;
+    const save = formDataOf("autosave");
+    const send = new FormData();
+    send.set("applicationId", applicationId);
+    startTransition(async () => {
+      // The sign fields are saved first (same rules); a failed save sends nothing.
+      const saved = await saveStepAction({ status: "idle" }, save);
+      if (saved.status !== "ok") {
+        setState(saved);
+        setSaveFailed(true);
+        return;
+      }
+      const r = await submitAction({ status: "idle" }, send);
+      setSubmitState(r);
+      // A submission refused for another step opens that step with its errors shown (?check=1).
+      if (r.status === "invalid" && r.errors.step && r.errors.step !== step) router.push(`/applications/${applicationId}?step=${r.errors.step}&check=1`);
+    });
+  };
+  const pending = busy;
+  const submitting = busy;
 
   const errorList = Object.entries(errors).filter(([k]) => k !== "step");
 
@@ -105,7 +153,7 @@ export function ApplicationWizard(props: Props) {
     <>
       <StepIndicator current={stepIndex} applicationId={applicationId} />
       {errorList.length > 0 && (
-        <div className="usa-alert usa-alert--error" role="alert" id="wizard-errors" tabIndex={-1}>
+        <div className="usa-alert usa-alert--error" role="alert" id="wizard-errors" tabIndex={-1} ref={summaryRef}>
           <div className="usa-alert__body">
             <h2 className="usa-alert__heading">{t("errorSummary", { count: errorList.length })}</h2>
             <ul className="usa-list">
@@ -122,6 +170,8 @@ export function ApplicationWizard(props: Props) {
       )}
       {submitState.status === "error" && <FormAlert kind="error">{m(submitState.message)}</FormAlert>}
       {state.status === "error" && <FormAlert kind="error">{m(state.message)}</FormAlert>}
+      {(state.status === "forbidden" || submitState.status === "forbidden") && <FormAlert kind="error">{t("signedOut")}</FormAlert>}
+      {saveFailed && <FormAlert kind="warning">{t("notSaved")}</FormAlert>}
       <p className="usa-hint" aria-live="polite">
         {savedAt ? t("savedAt", { time: savedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }) : t("autosaveHint")}
       </p>
@@ -129,11 +179,21 @@ export function ApplicationWizard(props: Props) {
       {step === "evidence" && <EvidencePanel applicationId={applicationId} evidence={props.evidence} kinds={props.evidenceKinds} editable error={m(errors.evidence)} />}
       {step === "sign" && <Summary values={values} track={track} applicationId={applicationId} noticeVersion={props.noticeVersion} affirmationVersion={props.affirmationVersion} />}
 
-      <form ref={formRef} action={formAction} onSubmit={onSubmit} className="usa-form usa-form--large acp-wizard" noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const intent = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value;
+          go(intent === "back" ? "back" : "next");
+        }}
+        className="usa-form usa-form--large acp-wizard"
+        noValidate
+      >
         <input type="hidden" name="applicationId" value={applicationId} />
         <input type="hidden" name="step" value={step} />
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">{t(`steps.${step}`)}</legend>
+          <legend className="usa-legend usa-legend--large" ref={legendRef} tabIndex={-1}>
+            {t(`steps.${step}`)}
+          </legend>
           <p className="usa-hint">{t(`stepIntro.${step}`)}</p>
           {itemsFor(stepDef, track).map((item) =>
             isGroup(item) ? (
@@ -143,40 +203,28 @@ export function ApplicationWizard(props: Props) {
             ),
           )}
         </fieldset>
+        {/* "Save and continue" comes first: pressing Enter in a field submits with the first button. */}
         <div className="acp-wizard__buttons">
-          {stepIndex > 0 && (
-            <button className="usa-button usa-button--outline" type="submit" name="intent" value="back" disabled={pending}>
-              {t("back")}
-            </button>
-          )}
           {step !== "sign" && (
             <button className="usa-button" type="submit" name="intent" value="next" disabled={pending}>
               {t("saveContinue")}
             </button>
           )}
+          {stepIndex > 0 && (
+            <button className="usa-button usa-button--outline" type="submit" name="intent" value="back" disabled={pending}>
+              {t("back")}
+            </button>
+          )}
         </div>
       </form>
       {step === "sign" && (
-        <form action={submitFormAction} className="usa-form usa-form--large" onSubmit={(e) => {
-          // The sign fields are saved first (same rules), then the application is submitted.
-          const found = validateStep("sign", track, values);
-          if (Object.keys(found).length) {
+        <form
+          className="usa-form usa-form--large"
+          onSubmit={(e) => {
             e.preventDefault();
-            setClientErrors(found);
-            return;
-          }
-          if (formRef.current) {
-            const fd = new FormData(formRef.current);
-            fd.set("intent", "autosave");
-            e.preventDefault();
-            const submitData = new FormData(e.currentTarget);
-            startTransition(async () => {
-              await saveStepAction({ status: "idle" }, fd);
-              submitFormAction(submitData);
-            });
-          }
-        }}>
-          <input type="hidden" name="applicationId" value={applicationId} />
+            submit();
+          }}
+        >
           <button className="usa-button usa-button--big" type="submit" disabled={submitting}>
             {t("submit")}
           </button>

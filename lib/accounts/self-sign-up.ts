@@ -31,10 +31,14 @@ export async function signUpHealthCareWorker(db: Db, input: z.infer<typeof signU
   if (!env().ACP_SELF_SIGN_UP) throw new AppError("SIGN_UP_OFF", "AppErrors.signUpOff");
   if (await countAttempt(db, `signup:${truncateIp(ip)}`, SIGN_UP_LIMIT, now)) throw new AppError("THROTTLED", "AppErrors.throttled");
   const email = input.email.trim().toLowerCase();
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) return;
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true, status: true } });
+  // A sign-up that never finished (the link expired or was lost) gets a fresh link; any other
+  // account gets nothing new, and the answer on screen is the same either way.
+  if (existing && !(existing.role === "HEALTH_CARE_APPLICANT" && !existing.passwordHash && existing.status === "ACTIVE")) return;
   const token = randomBytes(32).toString("base64url");
   await db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, displayName: input.displayName.trim(), role: "HEALTH_CARE_APPLICANT" } });
+    const user = existing ?? (await tx.user.create({ data: { email, displayName: input.displayName.trim(), role: "HEALTH_CARE_APPLICANT" } }));
+    if (existing) await tx.accountToken.updateMany({ where: { userId: user.id, purpose: "EMAIL_VERIFICATION", usedAt: null }, data: { usedAt: now } });
     const t = await tx.accountToken.create({ data: { userId: user.id, purpose: "EMAIL_VERIFICATION", tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + VERIFY_VALID_MS) } });
     // Content-free (SEC-29): the mail says "confirm your address", nothing about the program.
     await enqueueMail(tx, { recipient: email, template: "email-verification", link: `${env().ACP_APP_URL}/set-password?token=${token}`, idempotencyKey: `verify:${t.id}` });

@@ -92,6 +92,9 @@ export interface SaveRequest {
  */
 export async function saveDraftStep(db: Db, actor: ApplicantActor, req: SaveRequest): Promise<{ errors: FieldErrors; nextStep: StepId }> {
   return db.$transaction(async (tx) => {
+    // One save at a time per draft (two tabs, or an autosave racing a button): each reads what the
+    // last one wrote instead of overwriting it.
+    await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${req.applicationId} FOR UPDATE`;
     const app = await ownDraft(tx, actor, req.applicationId);
     const cipher = fieldCipher(tx);
     const stored: FormValues = app.formEnc ? JSON.parse(await cipher.openText("contact", app.formEnc)) : {};
@@ -107,7 +110,8 @@ export async function saveDraftStep(db: Db, actor: ApplicantActor, req: SaveRequ
       where: { id: app.id },
       data: {
         formEnc: await cipher.seal("contact", JSON.stringify(merged)),
-        currentStep: nextStep,
+        // Autosave keeps the step the person last moved to.
+        ...(req.intent === "autosave" ? {} : { currentStep: nextStep }),
         // The queue shows names only (never the protected answers); a parent applying shows the child's name.
         applicantFirstName: primaryPerson(merged).firstName.slice(0, 60),
         applicantLastName: primaryPerson(merged).lastName.slice(0, 60),
@@ -146,6 +150,8 @@ export type SubmitResult = { ok: true; reference: string } | { ok: false; step: 
  */
 export async function submitApplication(db: Db, actor: ApplicantActor, applicationId: string, now = new Date()): Promise<SubmitResult> {
   return db.$transaction(async (tx) => {
+    // Uploads and saves wait for this submission (and it for them): what is checked is what is sent.
+    await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
     const app = await ownDraft(tx, actor, applicationId);
     const cipher = fieldCipher(tx);
     const values: FormValues = app.formEnc ? JSON.parse(await cipher.openText("contact", app.formEnc)) : {};

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { EvidenceKind, ScanStatus } from "../db/generated/enums";
 import { recordAudit } from "../audit/record-audit";
 import { applicationScope } from "../auth/scopes";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { EVIDENCE_MAX_BYTES, sniffEvidenceType } from "../evidence/file-type";
 import { scannerFromEnv, ScannerError, type MalwareScanner } from "../evidence/scanner";
@@ -41,10 +42,17 @@ export async function uploadEvidence(db: Db, actor: ApplicantActor, req: UploadR
 
   const store = deps.store ?? defaultEvidenceStore();
   const scanner = deps.scanner === undefined ? scannerFromEnv() : deps.scanner;
+  // SEC-12: "not checked" is for development and tests; a production deployment refuses uploads
+  // until a scanner is configured.
+  if (!scanner && env().ACP_ENV === "production") throw new AppError("NO_SCANNER", "AppErrors.scannerRequired", "file");
   const sealed = await sealEvidence(db, store, req.bytes);
   let item;
   try {
     item = await db.$transaction(async (tx) => {
+      // Checked again under the row lock: a submission or a decision may have moved it meanwhile.
+      await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${app.id} FOR UPDATE`;
+      const now = await tx.application.findUniqueOrThrow({ where: { id: app.id }, select: { status: true, heldByUserId: true } });
+      if (!(now.status === "DRAFT" && !now.heldByUserId) && now.status !== "AWAITING_DOCUMENTS") throw new AppError("CLOSED", "AppErrors.evidenceClosed");
       const created = await tx.evidenceItem.create({
         data: { applicationId: app.id, kind: req.kind, mediaType, sizeBytes: req.bytes.length, sha256: sealed.sha256, storageKey: sealed.storageKey, scanStatus: scanner ? "PENDING" : "NOT_SCANNED", uploadedById: actor.id },
       });
@@ -100,11 +108,16 @@ export async function scanPendingEvidence(db: Db, deps: EvidenceDeps = {}): Prom
   const scanner = deps.scanner === undefined ? scannerFromEnv() : deps.scanner;
   if (!scanner) return 0;
   const store = deps.store ?? defaultEvidenceStore();
-  const pending = await db.evidenceItem.findMany({ where: { scanStatus: "PENDING" }, select: { id: true, storageKey: true }, take: 50 });
+  const pending = await db.evidenceItem.findMany({ where: { scanStatus: "PENDING" }, select: { id: true, storageKey: true }, orderBy: { uploadedAt: "asc" }, take: 50 });
   let done = 0;
   for (const p of pending) {
-    const bytes = await openEvidence(db, store, p.storageKey);
-    if ((await scanItem(db, store, scanner, p.id, bytes)) !== "PENDING") done++;
+    // One unreadable file must not hold up every other one behind it.
+    try {
+      const bytes = await openEvidence(db, store, p.storageKey);
+      if ((await scanItem(db, store, scanner, p.id, bytes)) !== "PENDING") done++;
+    } catch (e) {
+      logger.error({ evidence: p.id, error: (e as Error)?.name }, "held evidence could not be scanned");
+    }
   }
   return done;
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { EvidenceKind, ScanStatus, Track } from "../db/generated/enums";
 import { STEP_IDS } from "./form-definition";
 import { evidenceProblems, needsCustodyProof } from "./evidence-rules";
-import { FIELD_SCHEMAS, groupCount, isMassachusettsZip, validateApplication, validateStep, type FormValues } from "./form-schema";
+import { FIELD_SCHEMAS, groupCount, isMassachusettsZip, validateApplication, validateStep, type FormValues, isAdult } from "./form-schema";
 
 /** The first message a schema gives for a value, or null when the value passes. */
 const msg = (schema: z.ZodType, value: unknown): string | null => {
@@ -401,5 +401,36 @@ describe("evidence rules (130.04(2)(c), (j); SEC-12)", () => {
     expect(evidenceProblems("SURVIVOR", withChild, [e("OTHER", "PENDING"), e("OTHER", "INFECTED")])).toBe("AppErrors.evidenceInfected");
     expect(evidenceProblems("HEALTH_CARE", {}, [e("PROFESSIONAL_ROLE", "PENDING")])).toBe("AppErrors.evidenceScanning");
     expect(evidenceProblems("HEALTH_CARE", {}, [e("PROFESSIONAL_ROLE", "INFECTED")])).toBe("AppErrors.evidenceInfected");
+  });
+});
+
+describe("household: who one certification covers (130.04(2)(d), (j))", () => {
+  const row = (relationship: string, dateOfBirth: string) => ({
+    "household.0.firstName": "Sam",
+    "household.0.lastName": "Example",
+    "household.0.dateOfBirth": dateOfBirth,
+    "household.0.relationship": relationship,
+    "household.0.covered": "YES",
+  });
+
+  it("covers a minor child or a ward", () => {
+    expect(validateStep("household", "SURVIVOR", row("CHILD", "2015-06-01"))).toEqual({});
+    expect(validateStep("household", "SURVIVOR", row("WARD", "1970-06-01"))).toEqual({});
+  });
+
+  it("refuses to cover an adult partner, another adult, or a child who is 18", () => {
+    expect(validateStep("household", "SURVIVOR", row("PARTNER", "1980-01-01"))).toEqual({ "household.0.covered": "Validation.coveredChildOrWard" });
+    expect(validateStep("household", "SURVIVOR", row("OTHER_ADULT", "1980-01-01"))).toEqual({ "household.0.covered": "Validation.coveredChildOrWard" });
+    expect(validateStep("household", "SURVIVOR", row("CHILD", "2000-01-01"))).toEqual({ "household.0.covered": "Validation.coveredChildAdult" });
+    // Not covered: any relationship may be listed.
+    expect(validateStep("household", "SURVIVOR", { ...row("PARTNER", "1980-01-01"), "household.0.covered": "NO" })).toEqual({});
+  });
+
+  it("counts 18 from the birthday, 29 February included", () => {
+    expect(isAdult("2008-11-24", "2026-11-24")).toBe(true);
+    expect(isAdult("2008-11-25", "2026-11-24")).toBe(false);
+    expect(isAdult("2008-02-29", "2026-02-28")).toBe(false);
+    expect(isAdult("2008-02-29", "2026-03-01")).toBe(true);
+    expect(isAdult("not a date", "2026-11-24")).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ export type FieldErrors = Record<string, string>;
 
 // A date of birth may be today's Massachusetts date at most, whatever the server's or browser's zone.
 const today = () => isoDateOf(todayInMassachusetts());
+const today_ = today;
 
 const isoDate = z
   .string()
@@ -71,6 +72,13 @@ function checkField(f: FieldDef, name: string, values: FormValues, prefix: strin
   else if (name === "residenceZip" && !isMassachusettsZip(v)) errors[name] = "Validation.zipMassachusetts";
 }
 
+/** 18 or older on today's Massachusetts date (an unreadable date is not treated as adult). */
+export function isAdult(dateOfBirth: string, today = today_()): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return false;
+  const eighteenth = `${Number(dateOfBirth.slice(0, 4)) + 18}${dateOfBirth.slice(4)}`;
+  return eighteenth <= today;
+}
+
 /** How many rows of a repeated group the values hold (rows are numbered from 0 with no gaps). */
 export function groupCount(values: FormValues, group: string): number {
   let n = 0;
@@ -95,6 +103,17 @@ export function validateStep(stepId: StepId, track: Track, values: FormValues): 
       }
     } else {
       checkField(item, item.name, values, "", errors);
+    }
+  }
+  // 130.04(2)(d), (j): certification covers the applicant's minor children and wards; an adult in the
+  // household applies (and affirms) for themself.
+  if (stepId === "household") {
+    for (let i = 0; i < groupCount(values, "household"); i++) {
+      const name = `household.${i}.covered`;
+      if (values[name] !== "YES" || errors[name]) continue;
+      const relationship = values[`household.${i}.relationship`];
+      if (relationship !== "CHILD" && relationship !== "WARD") errors[name] = "Validation.coveredChildOrWard";
+      else if (relationship === "CHILD" && isAdult(values[`household.${i}.dateOfBirth`] ?? "")) errors[name] = "Validation.coveredChildAdult";
     }
   }
   // §2(2)(i), 130.04(2)(d): the applicant signs in their own name.

@@ -6,7 +6,7 @@ import { fieldCipher } from "../crypto";
 import { todayInMassachusetts } from "../dates/calendar";
 import { AppError } from "../errors";
 import { identityIndexOf, primaryPerson } from "../applications/drafts";
-import { groupCount, type FormValues } from "../applications/form-schema";
+import { groupCount, isAdult, type FormValues } from "../applications/form-schema";
 import { certificationExpiry } from "./certification-term";
 import { nameKey } from "./name-key";
 import { generateParticipantNumber } from "./participant-number";
@@ -45,9 +45,19 @@ export function addressText(values: FormValues, prefix: string): string {
 /** The people one certification covers: the person applied for (or the applicant), then covered household members. */
 export function coveredPeople(values: FormValues): { firstName: string; lastName: string; dateOfBirth: string; primary: boolean }[] {
   const people = [{ ...primaryPerson(values), primary: true }];
+  const seen = new Set([`${nameKey(`${people[0].firstName} ${people[0].lastName}`)}|${people[0].dateOfBirth}`]);
   for (let i = 0; i < groupCount(values, "household"); i++) {
     if (values[`household.${i}.covered`] !== "YES") continue;
-    people.push({ firstName: values[`household.${i}.firstName`] ?? "", lastName: values[`household.${i}.lastName`] ?? "", dateOfBirth: values[`household.${i}.dateOfBirth`] ?? "", primary: false });
+    // Only minor children and wards are covered (the household step checks the same).
+    const relationship = values[`household.${i}.relationship`];
+    const dateOfBirth = values[`household.${i}.dateOfBirth`] ?? "";
+    if (!(relationship === "WARD" || (relationship === "CHILD" && !isAdult(dateOfBirth)))) continue;
+    const person = { firstName: values[`household.${i}.firstName`] ?? "", lastName: values[`household.${i}.lastName`] ?? "", dateOfBirth, primary: false };
+    // The child applied for, listed again as a household member, is one participant, not two.
+    const key = `${nameKey(`${person.firstName} ${person.lastName}`)}|${dateOfBirth}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    people.push(person);
   }
   return people;
 }

@@ -5,15 +5,19 @@ import { ApplicationWizard } from "@/components/application/ApplicationWizard";
 import { EvidencePanel } from "@/components/application/EvidencePanel";
 import { requireRoute } from "@/lib/auth/guard";
 import { readDraft } from "@/lib/applications/drafts";
-import { EVIDENCE_KINDS_BY_TRACK } from "@/lib/applications/evidence-rules";
+import { EVIDENCE_KINDS_BY_TRACK, evidenceProblems } from "@/lib/applications/evidence-rules";
+import { validateStep } from "@/lib/applications/form-schema";
 import { STEP_IDS, type StepId } from "@/lib/applications/form-definition";
 import { filedApplication } from "@/lib/applications/queries";
 import { AFFIRMATION_VERSION, COLLECTION_NOTICE_VERSION } from "@/lib/config/program";
 import { db } from "@/lib/db";
 
-export async function generateMetadata(): Promise<Metadata> {
-  // Never a name in the title (it lands in browser history).
-  return { title: (await getTranslations("Applications"))("detailTitle") };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+  // Never a name in the title (it lands in browser history); the step name tells where one is.
+  const t = await getTranslations("Applications");
+  const w = await getTranslations("Wizard");
+  const step = (await searchParams).step;
+  return { title: typeof step === "string" && (STEP_IDS as readonly string[]).includes(step) ? t("stepTitle", { step: w(`steps.${step as StepId}`) }) : t("detailTitle") };
 }
 
 export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -29,11 +33,21 @@ export default async function ApplicationPage({ params, searchParams }: { params
   if (app.status === "DRAFT" && !app.heldByUserId) {
     const { values } = await readDraft(db(), user, id);
     const requested = typeof sp.step === "string" && (STEP_IDS as readonly string[]).includes(sp.step) ? (sp.step as StepId) : (app.currentStep as StepId);
+    // After a refused submission (?check=1) the step opens with the server's own findings shown.
+    let initialErrors: Record<string, string> | undefined;
+    if (sp.check === "1") {
+      initialErrors = validateStep(requested, app.track, values);
+      if (requested === "evidence") {
+        const problem = evidenceProblems(app.track, values, app.evidence);
+        if (problem) initialErrors = { evidence: problem };
+      }
+    }
     return (
       <div className="grid-container">
         <h1>{t("wizardTitle", { reference: app.reference })}</h1>
         <ApplicationWizard
-          key={requested}
+          key={`${requested}${sp.check === "1" ? "-check" : ""}`}
+          initialErrors={initialErrors}
           applicationId={app.id}
           track={app.track}
           step={requested}

@@ -29,7 +29,8 @@ export const GET = route<Ctx>("/review/[id]/evidence/[evidenceId]", async (_requ
     if (e instanceof AppError) return NextResponse.json({ error: e.code.toLowerCase(), message: "Confirm your second factor on the application page, then open the file again." }, { status: 403 });
     throw e;
   }
-  await recordAudit(db(), user, { action: "protected.revealed", details: { field: "evidence" }, target, purpose: "APPLICATION_REVIEW" });
+  // SEC-11: which file was opened, not only which application.
+  await recordAudit(db(), user, { action: "protected.revealed", details: { field: "evidence" }, target: { type: "EvidenceItem", id: evidenceId }, purpose: "APPLICATION_REVIEW", reason: `Review of application ${id}` });
   const file = await readEvidenceFile(db(), evidenceId);
   if (!file) return NextResponse.json({ error: "not_available" }, { status: 409 });
   const ext = file.item.mediaType === "application/pdf" ? "pdf" : file.item.mediaType === "image/png" ? "png" : "jpg";
