@@ -18,12 +18,14 @@ import { cachedSession, demoAccountFor, signInOverHttp, type StorageState } from
  * run in their own Playwright project after every other test (playwright.config.ts).
  */
 
-type Access = "public" | "signed-in" | Permission;
+type Access = "public" | "signed-in" | "api-key" | Permission;
 type Caller = Role | "anonymous";
 const CALLERS: Caller[] = ["anonymous", ...ROLES];
 
 /** What the policy says this caller may do. The demo program staff are not designated to reveal (seed). */
 function allowed(access: Access, caller: Caller): boolean {
+  // A browser session never opens an agency-system route: only a key does (tested in verification.spec.ts).
+  if (access === "api-key") return false;
   if (access === "public") return true;
   if (caller === "anonymous") return false;
   if (access === "signed-in") return true;
@@ -285,7 +287,7 @@ test.describe("authorization matrix: routes", () => {
             // Route handlers answer with a status, never a redirect. An allowed caller may still get
             // a 404 (the audit export without an id): anything but 401/403, a redirect or a crash.
             if (may) return { caller, ok: status < 300 || (status >= 400 && status < 500 && status !== 401 && status !== 403), want: "not 401/403", got, ambiguous: status === 401 };
-            if (caller === "anonymous") return { caller, ok: status === 401, want: "401", got };
+            if (caller === "anonymous" || access === "api-key") return { caller, ok: status === 401, want: "401", got };
             return { caller, ok: status === 403, want: "403", got, ambiguous: status === 401 };
           }),
         ),

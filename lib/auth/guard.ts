@@ -18,6 +18,7 @@ async function denied(user: CurrentUser, permission: string, route: string) {
  */
 export async function requireRoute(pattern: RoutePattern): Promise<CurrentUser | null> {
   const access = ROUTE_ACCESS[pattern];
+  if (access === "api-key") throw new Error(`${pattern} is for agency systems: its handler checks the key`);
   const user = await currentUser();
   if (access === "public") return user;
   if (!user) redirect("/sign-in");
@@ -33,6 +34,7 @@ export async function requireRoute(pattern: RoutePattern): Promise<CurrentUser |
 /** The same check for a route handler: returns the user, or the response to send instead. */
 export async function requireApiRoute(pattern: RoutePattern): Promise<{ user: CurrentUser | null } | { response: Response }> {
   const access = ROUTE_ACCESS[pattern];
+  if (access === "api-key") throw new Error(`${pattern} is for agency systems: its handler checks the key`);
   const user = await currentUser();
   if (access === "public") return { user };
   if (!user) return { response: NextResponse.json({ error: "unauthorized" }, { status: 401 }) };

@@ -23,6 +23,8 @@ export interface DisseminationEntry {
   apiKeyId?: string | null;
   reason?: string | null;
   legalRoute: string;
+  /** Keyed hash of the participant number asked about (verification sweeps). */
+  subjectKey?: string | null;
   at?: Date;
 }
 
@@ -44,6 +46,7 @@ export async function recordDissemination(tx: DbClient, e: DisseminationEntry): 
       apiKeyId: e.apiKeyId ?? null,
       reason: e.reason?.slice(0, 500) ?? null,
       legalRoute: e.legalRoute,
+      subjectKey: e.subjectKey ?? null,
       ...(e.at ? { at: e.at } : {}),
     },
   });
