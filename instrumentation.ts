@@ -35,7 +35,14 @@ export async function register() {
   });
   // SEC-12: files held because the malware scanner was unreachable are scanned once it answers.
   const { scanPendingEvidence } = await import("@/lib/applications/evidence");
+  const { scanPendingExemptionAttachments } = await import("@/lib/exemptions/attachments");
+  const { expireExemptions } = await import("@/lib/exemptions/expire-exemptions");
   startBackgroundJob("evidence-scan", 60_000, async () => {
     await scanPendingEvidence(db());
+    await scanPendingExemptionAttachments(db());
+  });
+  // U-9: a granted exemption ends at the end of its term (hourly is plenty for a date).
+  startBackgroundJob("exemption-expiry", 3600_000, async () => {
+    await expireExemptions(db());
   });
 }

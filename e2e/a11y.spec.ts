@@ -1,6 +1,8 @@
 import { expectNoAxeViolations, expect, test } from "./support/fixtures";
 import { PAGES, SIGNED_IN_PAGES } from "./support/routes";
 import { signIn } from "./support/auth";
+import { fileExemption, switchTo } from "./support/exemptions";
+import { recordCommissionerRequest } from "./support/disclosures";
 
 for (const locale of ["en", "es", "pt"] as const) {
   test.describe(`pages in ${locale}`, () => {
@@ -44,6 +46,18 @@ for (const p of SIGNED_IN_PAGES) {
       await page.goto("/applications");
       await page.getByRole("button", { name: "Start a new application" }).click();
       await expect(page.locator("legend.usa-legend--large")).toHaveText("Applicant");
+    } else if (p.via === "new-exemption") {
+      await fileExemption(page);
+    } else if (p.via === "filed-exemption") {
+      await switchTo(page, "agency@example.org");
+      const id = await fileExemption(page);
+      await switchTo(page, p.as);
+      await page.goto(`/exemptions/review/${id}`);
+    } else if (p.via === "new-disclosure") {
+      await recordCommissionerRequest(page);
+    } else if (p.via === "first-agency") {
+      await page.goto("/agencies");
+      await page.locator("main table a").first().click();
     } else if (p.via === "first-application") {
       await page.goto("/review");
       await page.locator("main table a").first().click();

@@ -28,3 +28,21 @@ export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
 export function participantScope(actor: Actor): Prisma.ParticipantWhereInput {
   return ["PROGRAM_STAFF", "PROGRAM_MANAGER", "GENERAL_COUNSEL"].includes(actor.role) ? {} : NOTHING;
 }
+
+/**
+ * Exemption requests (950 CMR 130, formerly 13.09; 131.07): the Secretary's case-work staff see all;
+ * an agency user only their own agency's. Actor carries no organisation, so the caller passes it
+ * (currentUser().organisationId); an agency user with none sees nothing.
+ */
+export function exemptionScope(actor: Actor & { organisationId?: string | null }): Prisma.ExemptionRequestWhereInput {
+  switch (actor.role) {
+    case "PROGRAM_STAFF":
+    case "PROGRAM_MANAGER":
+    case "GENERAL_COUNSEL":
+      return {};
+    case "AGENCY_USER":
+      return actor.organisationId ? { organisationId: actor.organisationId } : NOTHING;
+    default:
+      return NOTHING;
+  }
+}
