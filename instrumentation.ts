@@ -25,6 +25,13 @@ export async function register() {
   startBackgroundJob("audit-chain", 10_000, async () => {
     await chainPending(db());
   });
+  // Issue 6: the verification API on its own lean listener, when configured (agency systems only).
+  const { env } = await import("@/lib/env");
+  const verifyPort = env().ACP_VERIFY_API_PORT;
+  if (verifyPort) {
+    const { startVerifyApiServer } = await import("@/lib/verification/handle-verify-request");
+    startVerifyApiServer(db, verifyPort);
+  }
   if (process.env.ACP_DISABLE_JOBS === "1") return;
   startOutboxRunner(db);
   // SEC-04: accounts idle for 45 days are disabled; checking hourly is plenty.

@@ -74,6 +74,8 @@ const schema = z.object({
   ACP_VERIFY_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   /** A sweep alert to staff: this many distinct participant numbers from one user or key within 10 minutes. */
   ACP_VERIFY_SWEEP_DISTINCT: z.coerce.number().int().min(2).max(10_000).default(20),
+  /** A lean listener for the verification API on this port (loopback), beside the app; unset: the app's route only. */
+  ACP_VERIFY_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** U-16: participants named under a granted exemption are told ("0" turns it off). */
   ACP_EXEMPTION_PARTICIPANT_NOTICE: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
   /** U-9: who decides an appeal (reconsideration) of an exemption decision. */

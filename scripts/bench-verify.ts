@@ -129,11 +129,14 @@ runMain("bench:verify", async () => {
     app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
       // The quota is raised for the run only; requests are logged at warn (one info line per request
       // would measure the terminal, not the app).
-      env: { ...process.env, ACP_ENV: "test", ACP_DISABLE_JOBS: "1", LOG_LEVEL: "warn", ACP_VERIFY_KEY_PER_MINUTE: "1000000", NODE_ENV: "production" },
+      env: { ...process.env, ACP_ENV: "test", ACP_DISABLE_JOBS: "1", LOG_LEVEL: "warn", ACP_VERIFY_KEY_PER_MINUTE: "1000000", NODE_ENV: "production", ACP_VERIFY_API_PORT: String(port + 2) },
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitFor(`http://127.0.0.1:${port}/api/health`);
-    const url = `http://127.0.0.1:${port}/api/v1/verify`;
+    // The app's lean listener (ACP_VERIFY_API_PORT), which is what agency systems are pointed at; the
+    // Next route gives the same answers and is measured too, for comparison.
+    const url = `http://127.0.0.1:${port + 2}/api/v1/verify`;
+    const routeUrl = `http://127.0.0.1:${port}/api/v1/verify`;
     // The exact answer shape, once, before measuring.
     const probe = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify(samples[0]) });
     const probeBody = await probe.text();
@@ -141,7 +144,9 @@ runMain("bench:verify", async () => {
     if (probe.status !== 200) throw new CliError("the verification API does not answer 200: fix that before measuring");
     await run(url, key, samples, 3, connections); // warm up
     console.log(`\n${duration} s each, ${connections} connections, loopback, ${samples.length} sample requests:`);
-    const appResult = summary("app: POST /api/v1/verify", await run(url, key, samples, duration, connections));
+    const appResult = summary("app: lean listener", await run(url, key, samples, duration, connections));
+    await run(routeUrl, key, samples, 3, connections);
+    summary("app: Next route handler", await run(routeUrl, key, samples, duration, connections));
     app.kill("SIGTERM");
     app = undefined;
 

@@ -2,16 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyCaller, createAgency, createApiKey, revokeApiKey } from "../../lib/agencies/agencies";
 import { fieldCipher } from "../../lib/crypto";
 import { addCalendarDays, calendarDate, isoDate, todayInMassachusetts } from "../../lib/dates/calendar";
-import { verifyParticipant, type VerifyCaller } from "../../lib/verification/verify-participant";
+import { attachVerifyPool, verifyParticipant, type VerifyCaller } from "../../lib/verification/verify-participant";
 import { createHousehold, createParticipant, uniqueSuffix } from "../../prisma/factories";
-import { openTestDatabase, type TestDatabase } from "../support/database";
+import { isEmbedded, openTestDatabase, type TestDatabase } from "../support/database";
 import { makeUser } from "../support/people";
 
 let t: TestDatabase;
+let pool: { end(): Promise<void> } | undefined;
 beforeAll(() => {
   t = openTestDatabase();
+  // On PostgreSQL the app runs the statement through the driver (as the server does): test that path.
+  if (!isEmbedded() && t.config.kind === "postgres") pool = attachVerifyPool(t.db, t.config.url);
 });
 afterAll(async () => {
+  await pool?.end();
   await t.close();
 });
 
@@ -147,5 +151,37 @@ describe("the dissemination log", () => {
     await expect(t.db.disseminationLog.update({ where: { id: row.id }, data: { disclosed: "changed" } })).rejects.toThrow(/append-only/);
     await expect(t.db.disseminationLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
     expect(isoDate(calendarDate(isoDate(row.at)))).toBe(isoDate(row.at));
+  });
+});
+
+describe("the lean verification listener (ACP_VERIFY_API_PORT)", () => {
+  it("gives exactly the route's answers: the allowed JSON, 401 without a key, 405, 404 elsewhere", async () => {
+    const { startVerifyApiServer } = await import("../../lib/verification/handle-verify-request");
+    const staffUser = await makeUser(t.db, "PROGRAM_STAFF");
+    const staff = { id: staffUser.id, role: "PROGRAM_STAFF" as const, ip: null };
+    const org = await createAgency(t.db, staff, { name: `Lean ${uniqueSuffix()}`, kind: "STATE_AGENCY", contactName: null, contactEmail: null, contactPhone: null });
+    const { key } = await createApiKey(t.db, staff, org.id, "Lean system");
+    const p = await participant(`Lean ${uniqueSuffix()}`);
+    const server = startVerifyApiServer(() => t.db, 0);
+    await new Promise((r) => server.once("listening", r));
+    const { port } = server.address() as { port: number };
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      const post = (body: unknown, auth: string | null = `Bearer ${key}`) =>
+        fetch(`${base}/api/v1/verify`, { method: "POST", headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify(body) });
+      const ok = await post({ participantNumber: p.participantNumber, lastName: p.lastName });
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ active: true, validUntil: isoDate(p.expiresOn) });
+      expect(ok.headers.get("cache-control")).toBe("no-store");
+      expect(ok.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(ok.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(await (await post({ participantNumber: p.participantNumber, lastName: "Wrong" })).json()).toEqual({ active: false });
+      expect((await post({ participantNumber: p.participantNumber, lastName: p.lastName }, null)).status).toBe(401);
+      expect((await post({ lastName: "x" })).status).toBe(400);
+      expect((await fetch(`${base}/api/v1/verify`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(405);
+      expect((await fetch(`${base}/other`)).status).toBe(404);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
