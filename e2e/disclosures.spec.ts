@@ -98,6 +98,14 @@ test("the Program Manager releases it; the agency user opens the view once, and 
   // U-16: the participant is to be told.
   await page.goto("/disclosures/notices");
   await expect(page.getByTestId("participant-notices")).toContainText(emergencyReference);
+  // U-16: the full notice is a letter (the e-mail, where there is one, is content-free).
+  const letterHref = (await page.getByTestId("participant-notices").locator("tr", { hasText: emergencyReference }).getByRole("link", { name: "Notice letter (PDF, recorded)" }).getAttribute("href"))!;
+  const letter = await page.request.get(letterHref);
+  expect(letter.status()).toBe(200);
+  const { getDocumentProxy, extractText } = await import("unpdf");
+  const text = (await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true })).text as string;
+  expect(text).toContain("M.G.L. c. 9A §5(1)");
+  expect(text).toContain("your home address");
 
   await switchTo(page, "agency@example.org");
   await page.goto("/releases");

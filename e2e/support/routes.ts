@@ -61,6 +61,8 @@ export const API_ROUTES: { pattern: string; path: string; method: "GET" | "POST"
   { pattern: "/admin/access-review/export", path: "/admin/access-review/export", method: "GET" },
   { pattern: "/audit/export", path: "/audit/export", method: "GET" },
   { pattern: "/api/v1/verify", path: "/api/v1/verify", method: "POST" },
+  { pattern: "/exemptions/notices/[id]/letter", path: "/exemptions/notices/no-such-record-000000/letter", method: "GET" },
+  { pattern: "/disclosures/[id]/notice-letter", path: "/disclosures/no-such-record-000000/notice-letter", method: "GET" },
   { pattern: "/dissemination/export", path: "/dissemination/export", method: "GET" },
   { pattern: "/exemptions/[id]/letter", path: "/exemptions/no-such-record-000000/letter", method: "GET" },
   { pattern: "/exemptions/review/[id]/letter", path: "/exemptions/review/no-such-record-000000/letter", method: "GET" },
@@ -117,6 +119,8 @@ export const ROUTE_SAMPLES: Record<string, (ids: SeededIds) => string> = {
   // Not MISSING_ID: an unknown token is answered 200 with the same words as a used or expired one.
   "/releases/[token]": () => "/releases/not-a-release-token-000000",
   "/agencies/[id]": () => `/agencies/${MISSING_ID}`,
+  "/exemptions/notices/[id]/letter": () => `/exemptions/notices/${MISSING_ID}/letter`,
+  "/disclosures/[id]/notice-letter": () => `/disclosures/${MISSING_ID}/notice-letter`,
   "/exemptions/[id]": () => `/exemptions/${MISSING_ID}`,
   "/exemptions/[id]/letter": () => `/exemptions/${MISSING_ID}/letter`,
   "/exemptions/review/[id]": () => `/exemptions/review/${MISSING_ID}`,

@@ -16,7 +16,7 @@ export const APPEAL_DAYS = 30;
 export const LETTER_KINDS = ["request-for-documents", "certification", "denial"] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-function programContact(): ProgramContact {
+export function programContact(): ProgramContact {
   const p = programSettings();
   return { name: "Address Confidentiality Program", phone: p.phone, tollFree: p.tollFree, mailingAddress: p.mailingAddress };
 }

@@ -32,6 +32,8 @@ export const ROUTE_ACCESS = {
   "/review/[id]/letters/[kind]": "application:review",
   "/participants/[id]/card": "participant:view",
   "/api/v1/verify": "api-key",
+  "/exemptions/notices/[id]/letter": "exemption:review",
+  "/disclosures/[id]/notice-letter": "disclosure:manage",
   "/verify": "participant:verify",
   "/agencies": "agency:manage",
   "/agencies/[id]": "agency:manage",

@@ -7,3 +7,4 @@ export { DOCUMENT_METADATA, type DocumentKind } from "./metadata";
 export type { ProgramContact } from "./program-contact";
 export { STANDARD_DOCUMENT_REQUESTS } from "./templates/request-for-documents-letter";
 export type { CertificationTrack } from "./templates/denial-letter";
+export { participantNoticeLetterPdf, type ParticipantNoticeInput } from "./participant-notice-letter";

@@ -59,6 +59,7 @@ export default async function ExemptionNoticesPage() {
                 </td>
                 <td data-label={t("notices.colReported")}>{format.dateTime(r.reportedAt, { dateStyle: "medium", timeZone: "America/New_York" })}</td>
                 <td data-label={t("notices.colAction")}>
+                  <a href={`/exemptions/notices/${r.id}/letter`}>{t("noticeLetter")}</a>
                   <MarkSentButton noticeId={r.id} label={t("notices.markSent", { n: rows.indexOf(r) + 1 })} />
                 </td>
               </tr>
