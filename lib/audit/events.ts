@@ -48,7 +48,7 @@ export const AUDIT_EVENTS = {
   "application.evidence-scanned": z.object({ verdict: z.enum(["CLEAN", "INFECTED"]) }),
   "application.evidence-removed": z.object({}),
   "participant.certified": z.object({ participants: z.number().int().positive() }),
-  "document.generated": z.object({ kind: z.enum(["authorization-card", "certification-letter", "request-for-documents-letter", "denial-letter", "participant-notice-letter"]) }),
+  "document.generated": z.object({ kind: z.enum(["authorization-card", "certification-letter", "request-for-documents-letter", "denial-letter", "participant-notice-letter", "release-letter"]) }),
   "account.self-registered": z.object({ role: z.literal("HEALTH_CARE_APPLICANT") }),
   "account.email-verified": z.object({}),
   "verification.alert": z.object({ kind: z.enum(["verification-sweep", "verification-throttled"]) }),

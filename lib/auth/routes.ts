@@ -34,6 +34,7 @@ export const ROUTE_ACCESS = {
   "/api/v1/verify": "api-key",
   "/exemptions/notices/[id]/letter": "exemption:review",
   "/disclosures/[id]/notice-letter": "disclosure:manage",
+  "/disclosures/[id]/release-letter": "disclosure:manage",
   "/verify": "participant:verify",
   "/agencies": "agency:manage",
   "/agencies/[id]": "agency:manage",

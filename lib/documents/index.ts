@@ -8,3 +8,4 @@ export type { ProgramContact } from "./program-contact";
 export { STANDARD_DOCUMENT_REQUESTS } from "./templates/request-for-documents-letter";
 export type { CertificationTrack } from "./templates/denial-letter";
 export { participantNoticeLetterPdf, type ParticipantNoticeInput } from "./participant-notice-letter";
+export { releaseLetterPdf, type ReleaseLetterInput } from "./release-letter";

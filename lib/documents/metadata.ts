@@ -10,6 +10,7 @@ export const DOCUMENT_METADATA = {
   requestForDocumentsLetter: { title: "Request for documents", subject: "Address Confidentiality Program request for more documents (950 CMR 130.04(3))" },
   denialLetter: { title: "Decision on application", subject: "Address Confidentiality Program decision and appeal rights" },
   exemptionDecisionLetter: { title: "Decision on exemption request", subject: "Address Confidentiality Program decision on an agency exemption request" },
+  releaseLetter: { title: "Release of information", subject: "Address Confidentiality Program release under M.G.L. c. 9A §5" },
   participantNoticeLetter: { title: "Notice to participant", subject: "Address Confidentiality Program notice about your information" },
 } as const;
 

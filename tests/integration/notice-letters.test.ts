@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disclosureNoticeLetter, exemptionNoticeLetter } from "../../lib/participants/notice-letters";
+import { releaseLetter } from "../../lib/disclosures/release-letter";
 import { createOrganisation, uniqueSuffix } from "../../prisma/factories";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { makeParticipantWithContacts, makeUser } from "../support/people";
@@ -82,5 +83,34 @@ describe("notice letters to participants (U-16)", () => {
     expect(text).toContain("Alex Named");
     expect(text).not.toContain("617-555-0199");
     await expect(disclosureNoticeLetter(t.db, pm, "no-such-request")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("print a letter release (§5(3)) with exactly the released fields, recorded field by field", async () => {
+    const street = `8 Order Street ${uniqueSuffix()}, Worcester, MA 01608`;
+    const p = await makeParticipantWithContacts(t.db, street, "617-555-0177");
+    const pm = await ctxFor("PROGRAM_MANAGER");
+    const r = await t.db.disclosureRequest.create({
+      data: {
+        reference: `DSC-${uniqueSuffix().toUpperCase()}`,
+        route: "COURT_ORDER",
+        status: "RELEASED",
+        participantId: p.id,
+        fields: ["residence"],
+        requesterName: "Sam Named",
+        requesterTitle: "Guardian ad litem",
+        requesterOrganisation: "Probate and Family Court (fictional)",
+        reason: "Court order",
+        receivedById: pm.actor.id,
+        decidedAt: new Date(),
+      },
+    });
+    await t.db.disclosureRelease.create({ data: { requestId: r.id, byLetter: true, fields: ["residence"], createdById: pm.actor.id } });
+    const text = await pdfText(await releaseLetter(t.db, pm, r.id));
+    expect(text).toContain(street.split(",")[0]);
+    expect(text).toContain("M.G.L. c. 9A §5(3)");
+    expect(text).toContain("Sam Named");
+    expect(text).not.toContain("617-555-0177");
+    expect(await t.db.auditEvent.count({ where: { actorId: pm.actor.id, action: "protected.revealed", targetId: p.id } })).toBe(1);
+    await expect(releaseLetter(t.db, await ctxFor("PROGRAM_STAFF"), r.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

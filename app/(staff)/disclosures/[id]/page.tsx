@@ -141,7 +141,7 @@ export default async function DisclosureRequestPage({ params }: { params: Promis
             {r.releases.map((x) => (
               <li key={x.id}>
                 {x.byLetter
-                  ? t("releaseByLetter", { fields: fieldNames(x.fields), at: when(x.createdAt) })
+                  ? <>{t("releaseByLetter", { fields: fieldNames(x.fields), at: when(x.createdAt) })} <a href={`/disclosures/${r.id}/release-letter`}>{t("releaseLetter")}</a></>
                   : t("releaseView", { fields: fieldNames(x.fields), recipient: who(x.recipientUserId), expires: when(x.expiresAt!), state: x.openedAt ? t("openedAt", { at: when(x.openedAt) }) : x.expiresAt! < new Date() ? t("expired") : t("notOpened") })}
               </li>
             ))}
