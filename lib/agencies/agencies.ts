@@ -60,8 +60,11 @@ export async function updateAgency(db: Db, actor: StaffActor, id: string, input:
   const clash = await db.organisation.findUnique({ where: { name: input.name }, select: { id: true } });
   if (clash && clash.id !== id) throw new AppError("NAME_TAKEN", "AppErrors.agencyNameTaken", "name");
   await db.$transaction(async (tx) => {
+    const before = await tx.organisation.findUniqueOrThrow({ where: { id }, select: { name: true, kind: true, contactName: true, contactEmail: true, contactPhone: true } });
     await tx.organisation.update({ where: { id }, data: { ...input } });
-    await recordAudit(tx, actor, { action: "agency.updated", details: {}, target: { type: "Organisation", id } });
+    // Which fields changed (names only): the phone on file is the law-enforcement callback number (U-8).
+    const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== input[k]);
+    await recordAudit(tx, actor, { action: "agency.updated", details: { changed }, target: { type: "Organisation", id } });
   });
 }
 

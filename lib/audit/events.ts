@@ -53,7 +53,7 @@ export const AUDIT_EVENTS = {
   "account.email-verified": z.object({}),
   "verification.alert": z.object({ kind: z.enum(["verification-sweep", "verification-throttled"]) }),
   "agency.created": z.object({ kind: z.enum(["STATE_AGENCY", "LOCAL_AGENCY"]) }),
-  "agency.updated": z.object({}),
+  "agency.updated": z.object({ changed: z.array(z.enum(["name", "kind", "contactName", "contactEmail", "contactPhone"])) }),
   "api-key.created": z.object({}),
   "api-key.revoked": z.object({}),
   "api-key.refused": z.object({ why: z.enum(["unknown", "revoked"]) }),

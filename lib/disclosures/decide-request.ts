@@ -75,6 +75,9 @@ export async function decideDisclosureRequest(db: Db, actor: StaffActor, req: De
     const recipient = r.requesterUserId ? await tx.user.findUnique({ where: { id: r.requesterUserId }, select: { id: true, email: true, role: true, status: true } }) : null;
     if (recipient && (recipient.status !== "ACTIVE" || recipient.role !== "AGENCY_USER")) throw new AppError("RECIPIENT_INACTIVE", "AppErrors.recipientInactive");
     const online = !!recipient;
+    // §5(3): only a person named in a court order may receive a letter; every other route releases
+    // to the named account holder's one-time view.
+    if (!online && r.route !== "COURT_ORDER") throw new AppError("RECIPIENT_ACCOUNT_REQUIRED", "AppErrors.recipientAccountRequired");
     const token = online ? newReleaseToken() : null;
     const release = await tx.disclosureRelease.create({
       data: {

@@ -20,7 +20,7 @@ export async function releaseLetter(db: Db, ctx: RevealContext, requestId: strin
   if (!can(ctx.actor, "disclosure:manage")) throw new AppError("FORBIDDEN", "AppErrors.forbidden");
   const r = await db.disclosureRequest.findUnique({ where: { id: requestId }, include: { releases: { where: { byLetter: true }, orderBy: { createdAt: "desc" }, take: 1 } } });
   const release = r?.releases[0];
-  if (!r || r.status !== "RELEASED" || !release) throw new AppError("NOT_FOUND", "AppErrors.notFound");
+  if (!r || r.status !== "RELEASED" || !release || r.route !== "COURT_ORDER") throw new AppError("NOT_FOUND", "AppErrors.notFound");
   const target = { type: "Participant", id: r.participantId };
   const fields = release.fields.filter(isDisclosureField);
   await passRevealGate(db, ctx, { field: fields[0] ?? "residence", target, purpose: "DISCLOSURE_REQUEST" }, now);

@@ -51,6 +51,8 @@ export async function exemptionNoticeLetter(db: Db, ctx: RevealContext, noticeId
 export async function disclosureNoticeLetter(db: Db, ctx: RevealContext, requestId: string, now = new Date()): Promise<Uint8Array> {
   const r = await db.disclosureRequest.findUnique({ where: { id: requestId } });
   if (!r || r.status !== "RELEASED" || !r.decidedAt) throw new AppError("NOT_FOUND", "AppErrors.notFound");
+  // U-16: while a logged law-enforcement or court reason delays the notice, no letter is printed.
+  if (r.noticeDelayReason) throw new AppError("DELAYED", "AppErrors.noticeDelayed");
   const block = await mailingBlock(db, ctx, r.participantId, now);
   const pdf = await participantNoticeLetterPdf({
     kind: "disclosure",

@@ -25,7 +25,9 @@ let deps: { store: FileSystemEvidenceStore; scanner: null };
 
 const HOME = "88 Hidden Way, Springfield, MA 01103";
 const PHONE = "617-555-0142";
-const AGENCY_PHONE = "(617) 555-0100";
+// The agency's desk number and callbacks (plain, not protected data) stay apart from the participant
+// phones (617-555-01…) the leak test looks for in a dump.
+const AGENCY_PHONE = "(508) 555-0200";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 let pm: StaffActor;
@@ -67,7 +69,7 @@ afterAll(async () => {
 function form(route: string, over: Record<string, string | undefined> = {}) {
   const base: Record<string, string | undefined> = { route, participantNumber: participant.participantNumber, fields: "residence", requesterName: "Robin Requester", requesterTitle: "Officer", reason: "To serve an arrest warrant." };
   const byRoute: Record<string, Record<string, string>> = {
-    LAW_ENFORCEMENT: { agencyId: agency.id, callbackNumber: "617-555-0100", namedOfficer: "Det. Demo Officer", signed: "yes", signerName: "Chief Demo", requesterEmail: agencyUser.email },
+    LAW_ENFORCEMENT: { agencyId: agency.id, callbackNumber: "508-555-0200", namedOfficer: "Det. Demo Officer", signed: "yes", signerName: "Chief Demo", requesterEmail: agencyUser.email },
     AGENCY_COMMISSIONER: { requesterOrganisation: "Department of Demo Revenue", authority: "COMMISSIONER", needShown: "A statutory duty to serve a notice of assessment at the actual address." },
     COURT_ORDER: { requesterOrganisation: "Demo & Demo LLP" },
     FALSE_INFORMATION: { requesterOrganisation: "Office of the Demo District Attorney", participantNumber: cancelled.participantNumber, falseInformationConfirmed: "yes" },
@@ -94,13 +96,13 @@ describe("each route's proof is required (rules 4.2, U-8)", () => {
     expect(await refusal(recordDisclosureRequest(t.db, staff, raw("LAW_ENFORCEMENT", { callbackNumber: undefined }), null, deps))).toEqual({ code: "REQUIRED", field: "callbackNumber" });
     expect(await refusal(recordDisclosureRequest(t.db, staff, raw("LAW_ENFORCEMENT", { namedOfficer: undefined }), null, deps))).toEqual({ code: "REQUIRED", field: "namedOfficer" });
     expect(await refusal(recordDisclosureRequest(t.db, staff, raw("LAW_ENFORCEMENT", { signed: false, emergency: false }), null, deps))).toEqual({ code: "REQUIRED", field: "signed" });
-    expect(await refusal(recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { callbackNumber: "617-555-0199" }), null, deps))).toEqual({ code: "CALLBACK_MISMATCH", field: "callbackNumber" });
+    expect(await refusal(recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { callbackNumber: "508-555-0299" }), null, deps))).toEqual({ code: "CALLBACK_MISMATCH", field: "callbackNumber" });
     const noPhone = await createOrganisation(t.db, { kind: "LOCAL_AGENCY" });
     expect(await refusal(recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { agencyId: noPhone.id, requesterEmail: undefined }), null, deps))).toEqual({ code: "NO_PHONE_ON_FILE", field: "agencyId" });
     // The recipient account must belong to the requesting agency.
     expect(await refusal(recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { requesterEmail: otherAgencyUser.email }), null, deps))).toEqual({ code: "RECIPIENT_ELSEWHERE", field: "requesterEmail" });
     // Punctuation does not matter: digits are compared.
-    const ok = await recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { callbackNumber: "+1 617 555 0100" }), null, deps);
+    const ok = await recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { callbackNumber: "+1 508 555 0200" }), null, deps);
     // Verification needs the callback step first.
     expect(await refusal(verifyDisclosureRequest(t.db, staff, { requestId: ok.id, note: "Looks right." }))).toMatchObject({ code: "CALLBACK_NOT_VERIFIED" });
     await confirmCallback(t.db, staff, ok.id);
@@ -263,6 +265,14 @@ describe("the dissemination log (SEC-10, rules 4.6)", () => {
     const { releaseId } = await decideDisclosureRequest(t.db, pm, { requestId: letter.id, decision: "RELEASE" });
     expect(await t.db.disclosureRelease.findUniqueOrThrow({ where: { id: releaseId! } })).toMatchObject({ byLetter: true, tokenHash: null, recipientUserId: null, expiresAt: null });
     expect((await disclosureDetail(t.db, staff, letter.id))?.log.map((e) => e.disclosed)).toEqual([`${letter.reference}: residence address (letter)`]);
+  });
+
+  it("releases by letter only to a court-order recipient: other routes need the named account holder", async () => {
+    const r = await recordDisclosureRequest(t.db, staff, form("AGENCY_COMMISSIONER", { requesterEmail: undefined }), null, deps);
+    await verifyDisclosureRequest(t.db, staff, { requestId: r.id, note: "Commissioner's letter checked." });
+    expect(await refusal(decideDisclosureRequest(t.db, pm, { requestId: r.id, decision: "RELEASE" }))).toMatchObject({ code: "RECIPIENT_ACCOUNT_REQUIRED" });
+    expect(await t.db.disclosureRelease.count({ where: { requestId: r.id } })).toBe(0);
+    expect((await t.db.disclosureRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("VERIFIED");
   });
 
   it("writes nothing when the decision fails", async () => {

@@ -83,6 +83,9 @@ describe("notice letters to participants (U-16)", () => {
     expect(text).toContain("Alex Named");
     expect(text).not.toContain("617-555-0199");
     await expect(disclosureNoticeLetter(t.db, pm, "no-such-request")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // U-16: while a logged reason delays the notice, no letter.
+    await t.db.disclosureRequest.update({ where: { id: r.id }, data: { noticeDelayReason: "Active investigation." } });
+    await expect(disclosureNoticeLetter(t.db, pm, r.id)).rejects.toMatchObject({ code: "DELAYED" });
   });
 
   it("print a letter release (§5(3)) with exactly the released fields, recorded field by field", async () => {

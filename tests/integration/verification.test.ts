@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeyCaller, createAgency, createApiKey, revokeApiKey } from "../../lib/agencies/agencies";
+import { apiKeyCaller, createAgency, createApiKey, revokeApiKey, updateAgency } from "../../lib/agencies/agencies";
 import { fieldCipher } from "../../lib/crypto";
 import { addCalendarDays, calendarDate, isoDate, todayInMassachusetts } from "../../lib/dates/calendar";
 import { attachVerifyPool, verifyParticipant, type VerifyCaller } from "../../lib/verification/verify-participant";
@@ -140,6 +140,18 @@ describe("API keys for agency systems", () => {
     const caller: VerifyCaller = { kind: "key", ...owner, recipientName: `API key of ${owner.organisation}` };
     for (let i = 0; i < 40; i++) expect(await verifyParticipant(t.db, caller, { participantNumber: p.participantNumber, lastName: p.lastName })).toMatchObject({ active: true });
     expect(await t.db.disseminationLog.count({ where: { apiKeyId: owner.apiKeyId, participantId: p.id } })).toBe(40);
+  });
+});
+
+describe("agencies", () => {
+  it("record which fields an edit changed (the phone on file is the law-enforcement callback number)", async () => {
+    const staffUser = await makeUser(t.db, "PROGRAM_STAFF");
+    const staff = { id: staffUser.id, role: "PROGRAM_STAFF" as const, ip: null };
+    const input = { name: `Police ${uniqueSuffix()}`, kind: "LOCAL_AGENCY" as const, contactName: "Desk", contactEmail: null, contactPhone: "508-555-0300" };
+    const org = await createAgency(t.db, staff, input);
+    await updateAgency(t.db, staff, org.id, { ...input, contactPhone: "508-555-0301" });
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "agency.updated", targetId: org.id } });
+    expect(event.details).toEqual({ changed: ["contactPhone"] });
   });
 });
 

@@ -59,7 +59,7 @@ export default async function ParticipantNoticesPage() {
                   : t("noticeDue")}
               </td>
               <td data-label={t("colAction")}>
-                <a href={`/disclosures/${n.id}/notice-letter`}>{t("noticeLetter")}</a>
+                {!n.noticeDelayReason && <a href={`/disclosures/${n.id}/notice-letter`}>{t("noticeLetter")}</a>}
                 <NoticeForms requestId={n.id} reference={n.reference} delayed={!!n.noticeDelayReason} delayAllowed={NOTICE_DELAY_ROUTES.includes(n.route)} />
               </td>
             </tr>
