@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { can, type Actor } from "../auth/policy";
 import { participantScope } from "../auth/scopes";
 import { AppError } from "../errors";
+import { nameKey } from "../participants/name-key";
 import { EVIDENCE_MAX_BYTES, sniffEvidenceType } from "../evidence/file-type";
 import { scannerFromEnv, ScannerError, type MalwareScanner } from "../evidence/scanner";
 import { defaultEvidenceStore, type EvidenceStore } from "../evidence/storage";
@@ -61,6 +62,14 @@ async function sealCourtOrder(db: Db, bytes: Buffer | null, deps: CourtOrderDeps
  * itself for a court order; a false-information cancellation on file); the rest of the requester's
  * authority is checked when staff verify. Nothing is disclosed at this step.
  */
+/** Every word of the account's name (ignoring case, accents, punctuation and a bracketed note) is in the named person's. */
+export function namesMatch(accountName: string, named: string): boolean {
+  const words = (s: string) => nameKey(s.replace(/\([^)]*\)/g, " ")).replace(/[^\p{L}\s'-]/gu, " ").split(/\s+/).filter(Boolean);
+  const want = new Set(words(named));
+  const have = words(accountName);
+  return have.length > 0 && have.every((w) => want.has(w));
+}
+
 export async function recordDisclosureRequest(db: Db, actor: StaffActor, input: RecordRequestInput, courtOrder: Buffer | null, deps: CourtOrderDeps = {}, now = new Date()) {
   if (!can(actor, "disclosure:manage")) throw new AppError("FORBIDDEN", "AppErrors.notYourStep");
   refuseFirst(routeProblems(input));
@@ -84,10 +93,15 @@ export async function recordDisclosureRequest(db: Db, actor: StaffActor, input: 
   }
 
   const recipient = input.requesterEmail
-    ? await db.user.findFirst({ where: { email: input.requesterEmail, role: "AGENCY_USER", status: "ACTIVE" }, select: { id: true, organisationId: true } })
+    ? await db.user.findFirst({ where: { email: input.requesterEmail, role: "AGENCY_USER", status: "ACTIVE" }, select: { id: true, organisationId: true, displayName: true } })
     : null;
   if (input.requesterEmail && !recipient) throw new AppError("RECIPIENT_UNKNOWN", "AppErrors.recipientAccountUnknown", "requesterEmail");
   if (agency && recipient && recipient.organisationId !== agency.id) throw new AppError("RECIPIENT_ELSEWHERE", "AppErrors.recipientNotAtAgency", "requesterEmail");
+  // The account that will open the release must be the person who may receive it: the named officer
+  // (U-8) for law enforcement, otherwise the requester named in the request or the court order.
+  if (recipient && !namesMatch(recipient.displayName, input.route === "LAW_ENFORCEMENT" ? (input.namedOfficer ?? "") : input.requesterName)) {
+    throw new AppError("RECIPIENT_NOT_NAMED", "AppErrors.recipientNotNamed", "requesterEmail");
+  }
 
   const le = input.route === "LAW_ENFORCEMENT";
   const emergency = le && input.emergency;

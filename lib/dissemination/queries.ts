@@ -73,8 +73,20 @@ export async function exportDisseminationLog(db: Db, actor: AuditActor, f: Disse
   return rows.map((r) => [r.at, r.kind, r.participantId ? (numbers.get(r.participantId) ?? "") : "", r.disclosed, r.recipientName, r.recipientOrganisation ?? "", r.reason ?? "", r.legalRoute]);
 }
 
-export function openAlerts(db: Db) {
-  return db.staffAlert.findMany({ where: { acknowledgedAt: null }, orderBy: { createdAt: "desc" }, take: 50 });
+/** Open alerts, each with who raised it: the agency, and the user's name or the key's label. */
+export async function openAlerts(db: Db) {
+  const alerts = await db.staffAlert.findMany({ where: { acknowledgedAt: null }, orderBy: { createdAt: "desc" }, take: 50 });
+  const ids = (k: "organisationId" | "userId" | "apiKeyId") => [...new Set(alerts.map((a) => a[k]).filter((x): x is string => !!x))];
+  const [orgs, users, keys] = await Promise.all([
+    db.organisation.findMany({ where: { id: { in: ids("organisationId") } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { id: { in: ids("userId") } }, select: { id: true, displayName: true } }),
+    db.agencyApiKey.findMany({ where: { id: { in: ids("apiKeyId") } }, select: { id: true, label: true } }),
+  ]);
+  const name = <T extends { id: string }>(rows: T[], id: string | null, f: (r: T) => string) => (id ? rows.find((r) => r.id === id) : undefined) ? f(rows.find((r) => r.id === id)!) : null;
+  return alerts.map((a) => ({
+    ...a,
+    who: [name(users, a.userId, (u) => u.displayName), name(keys, a.apiKeyId, (k) => `API key "${k.label}"`), name(orgs, a.organisationId, (o) => o.name)].filter(Boolean).join(", "),
+  }));
 }
 
 export async function acknowledgeAlert(db: Db, actor: AuditActor & { id: string }, alertId: string) {

@@ -55,6 +55,8 @@ beforeAll(async () => {
   staff = await actor("PROGRAM_STAFF");
   counsel = await actor("GENERAL_COUNSEL");
   agencyUser = await actor("AGENCY_USER", org.id);
+  // The account of the officer the law-enforcement requests below name ("Det. Demo Officer").
+  await t.db.user.update({ where: { id: agencyUser.id }, data: { displayName: "Demo Officer" } });
   otherAgencyUser = await actor("AGENCY_USER", (await createOrganisation(t.db, { kind: "STATE_AGENCY" })).id);
   participant = await makeParticipantWithContacts(t.db, HOME, PHONE);
   cancelled = await makeParticipantWithContacts(t.db, "1 Cancelled Court, Salem, MA 01970");
@@ -101,6 +103,8 @@ describe("each route's proof is required (rules 4.2, U-8)", () => {
     expect(await refusal(recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { agencyId: noPhone.id, requesterEmail: undefined }), null, deps))).toEqual({ code: "NO_PHONE_ON_FILE", field: "agencyId" });
     // The recipient account must belong to the requesting agency.
     expect(await refusal(recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { requesterEmail: otherAgencyUser.email }), null, deps))).toEqual({ code: "RECIPIENT_ELSEWHERE", field: "requesterEmail" });
+    // The release account must be the named officer's (U-8), not a colleague's.
+    expect(await refusal(recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { namedOfficer: "Det. Someone Else" }), null, deps))).toEqual({ code: "RECIPIENT_NOT_NAMED", field: "requesterEmail" });
     // Punctuation does not matter: digits are compared.
     const ok = await recordDisclosureRequest(t.db, staff, form("LAW_ENFORCEMENT", { callbackNumber: "+1 508 555 0200" }), null, deps);
     // Verification needs the callback step first.
@@ -305,7 +309,7 @@ describe("telling the participant (U-16)", () => {
   });
 
   it("allows a delay only for a law-enforcement or court reason", async () => {
-    const r = await recordDisclosureRequest(t.db, staff, form("AGENCY_COMMISSIONER", { requesterEmail: agencyUser.email }), null, deps);
+    const r = await recordDisclosureRequest(t.db, staff, form("AGENCY_COMMISSIONER", { requesterEmail: agencyUser.email, requesterName: "Commissioner Demo Officer" }), null, deps);
     await verifyDisclosureRequest(t.db, staff, { requestId: r.id, note: "Designation and need checked." });
     expect(await refusal(decideDisclosureRequest(t.db, pm, { requestId: r.id, decision: "RELEASE", delayNotice: true, delayReason: "They asked." }))).toMatchObject({ code: "NO_DELAY" });
   });

@@ -36,7 +36,7 @@ export default async function DisseminationPage({ searchParams }: { searchParams
             <ul className="usa-list">
               {alerts.map((a) => (
                 <li key={a.id} data-testid="staff-alert">
-                  {t(`alerts.${a.kind as "verification-sweep"}`)} — {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" })} <AckButton alertId={a.id} />
+                  {t(`alerts.${a.kind as "verification-sweep"}`)} {a.who && `(${a.who})`} — {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" })} <AckButton alertId={a.id} />
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { requireRoute } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { NOTICE_DELAY_ROUTES } from "@/lib/disclosures/fields";
@@ -24,6 +25,8 @@ export default async function DisclosureRequestPage({ params }: { params: Promis
   const { id } = await params;
   const r = await disclosureDetail(db(), user, id);
   if (!r) notFound();
+  // The participant's name and number are shown: a read of a participant record (as on /participants/[id]).
+  if (r.participant) await recordAudit(db(), user, { action: "participant.viewed", details: {}, target: { type: "Participant", id: r.participant.id } });
   const t = await getTranslations("Disclosures");
   const roles = await getTranslations("Roles");
   const format = await getFormatter();

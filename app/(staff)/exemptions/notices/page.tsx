@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { requireRoute } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { noticeParticipants, noticesToSend } from "@/lib/exemptions/queries";
@@ -22,6 +23,8 @@ export default async function ExemptionNoticesPage() {
   const format = await getFormatter();
   const rows = await noticesToSend(db());
   const people = await noticeParticipants(db(), user, rows.map((r) => r.participantId));
+  // Names and numbers of participants are shown: each is a recorded read.
+  for (const p of people.values()) await recordAudit(db(), user, { action: "participant.viewed", details: {}, target: { type: "Participant", id: p.id } });
   const { participantNotice } = exemptionSettings();
   return (
     <div className="grid-container">
