@@ -85,13 +85,23 @@ test("an agency user checks a card on the page: active until a date, or one neut
 test("the dissemination log shows every check with its legal route, and exports as a watermarked CSV", async ({ page }) => {
   await switchTo(page, "manager@example.org");
   await page.getByRole("link", { name: "Dissemination log" }).click();
-  await page.getByLabel("Participant number").fill(participant.number.replace(/\s/g, ""));
+  await page.locator("#participantNumber").fill(participant.number.replace(/\s/g, ""));
   await page.getByRole("button", { name: "Apply" }).click();
   const table = page.locator("main table");
   await expect(table).toContainText(`Verification: active, valid until ${participant.expires}`);
   await expect(table).toContainText("950 CMR 130.06(3)");
   await expect(table).toContainText(AGENCY);
   await expectNoAxeViolations(page);
+  // The phone route: the same answer, read out by staff, and logged with who checked.
+  await page.getByLabel("Agency calling").selectOption({ label: AGENCY });
+  await page.getByLabel("Caller's name").fill("Morgan Caller");
+  await page.locator("#phone-number").fill(participant.number);
+  await page.locator("#phone-last").fill(participant.lastName);
+  await page.getByRole("button", { name: "Check and log" }).click();
+  await expect(page.getByTestId("phone-answer")).toContainText("Active participant. Authorization valid until");
+  await page.goto(page.url());
+  await expect(table).toContainText("By phone; checked by Pat Manager");
+  await expect(table).toContainText("Morgan Caller");
   const href = (await page.getByRole("link", { name: "Download as CSV (recorded)" }).getAttribute("href"))!;
   const csv = await (await page.request.get(href)).text();
   expect(csv.split("\n")[0]).toMatch(/^# CONFIDENTIAL - exported by Pat Manager/);

@@ -230,6 +230,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(staff)/agencies/actions.ts", export: "updateAgencyAction", name: "agencies/update", args: "state", fields: { agencyId: "" } },
   { file: "app/(staff)/agencies/actions.ts", export: "createKeyAction", name: "agencies/create-key", args: "state", fields: { agencyId: "" } },
   { file: "app/(staff)/agencies/actions.ts", export: "revokeKeyAction", name: "agencies/revoke-key", args: "state", fields: { agencyId: "" } },
+  { file: "app/(staff)/dissemination/actions.ts", export: "phoneVerifyAction", name: "dissemination/phone-verify", args: "state", fields: { participantNumber: "" } },
   { file: "app/(staff)/dissemination/actions.ts", export: "acknowledgeAlertAction", name: "dissemination/acknowledge-alert", args: "state", fields: { alertId: "" } },
   { file: "app/(agency)/exemptions/actions.ts", export: "fileRequestAction", name: "exemptions/file", args: "state", fields: { statuteOrRule: "" } },
   { file: "app/(agency)/exemptions/actions.ts", export: "answerAction", name: "exemptions/answer", args: "state", fields: { requestId: "" } },

@@ -35,6 +35,7 @@ export const ACTION_ACCESS = {
   "agencies/create-key": "agency:manage",
   "agencies/revoke-key": "agency:manage",
   "dissemination/acknowledge-alert": "dissemination:view",
+  "dissemination/phone-verify": "participant:verify-phone",
   // Exemption requests (950 CMR 130, formerly 13.09; 131.07): lib/exemptions/status.ts says which
   // role takes which step (only the PM decides; the configured reviewer decides a reconsideration).
   "exemptions/file": "exemption:file",

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "agency:manage": ["PROGRAM_STAFF", "PROGRAM_MANAGER"],
   // 130.06(3): confirm-only verification by agency users (a program setting may turn self-service off).
   "participant:verify": ["AGENCY_USER"],
+  // The phone route: program staff check a card for an agency that calls, and the check is logged.
+  "participant:verify-phone": ["PROGRAM_STAFF", "PROGRAM_MANAGER"],
   // Exemption requests (950 CMR 130, formerly 13.09; 131.07): agencies file, the program reviews;
   // only the PM decides and the configured reviewer decides an appeal (lib/exemptions checks).
   "exemption:file": ["AGENCY_USER"],

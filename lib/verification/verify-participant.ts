@@ -35,7 +35,9 @@ export type VerifyAnswer = { active: true; validUntil: string } | { active: fals
 
 export type VerifyCaller =
   | { kind: "user"; userId: string; organisationId: string | null; recipientName: string; organisation: string | null; role: "AGENCY_USER"; ip: string }
-  | { kind: "key"; apiKeyId: string; organisationId: string; recipientName: string; organisation: string };
+  | { kind: "key"; apiKeyId: string; organisationId: string; recipientName: string; organisation: string }
+  /** The phone route (130.06(3)): program staff check for an agency caller and read the answer out. */
+  | { kind: "phone"; staffId: string; staffName: string; staffRole: "PROGRAM_STAFF" | "PROGRAM_MANAGER"; organisationId: string; recipientName: string; organisation: string; ip: string };
 
 /** Active (3.B, issue 6): certified and not past expiry, including while a cancellation is pending. */
 export const ACTIVE_STATUSES = ["ACTIVE", "CANCELLATION_PENDING"] as const;
@@ -57,8 +59,9 @@ export async function verifyParticipant(db: Db, caller: VerifyCaller, input: Ver
   // An agency system sends many requests at once: one counter row would make them queue behind each
   // other's row lock, so its quota is spread over KEY_SHARDS rows (each holding an equal share).
   const shard = caller.kind === "key" ? randomInt(0, KEY_SHARDS) : 0;
-  const limit = caller.kind === "user" ? e.ACP_VERIFY_USER_PER_MINUTE : Math.ceil(e.ACP_VERIFY_KEY_PER_MINUTE / KEY_SHARDS);
-  const callerKey = caller.kind === "user" ? `verify:user:${caller.userId}` : `verify:key:${caller.apiKeyId}:${shard}`;
+  const limit = caller.kind === "key" ? Math.ceil(e.ACP_VERIFY_KEY_PER_MINUTE / KEY_SHARDS) : e.ACP_VERIFY_USER_PER_MINUTE;
+  const callerKey = caller.kind === "user" ? `verify:user:${caller.userId}` : caller.kind === "phone" ? `verify:staff:${caller.staffId}` : `verify:key:${caller.apiKeyId}:${shard}`;
+  const reason = caller.kind === "phone" ? `By phone; checked by ${caller.staffName}` : null;
   const number = normalizeParticipantNumber(input.participantNumber);
   // A mistyped number (bad check digit) can match no one; it is still counted and logged.
   const lookupNumber = isValidParticipantNumber(number) ? number : "";
@@ -84,6 +87,7 @@ export async function verifyParticipant(db: Db, caller: VerifyCaller, input: Ver
     now.toISOString(),
     limit,
     withDob,
+    reason,
   ];
   const rows = await runStatement(db, params);
   const r = rows[0];
@@ -109,6 +113,7 @@ export async function verifyParticipant(db: Db, caller: VerifyCaller, input: Ver
         apiKeyId: caller.kind === "key" ? caller.apiKeyId : null,
         legalRoute: LEGAL_ROUTES.VERIFICATION,
         subjectKey,
+        reason,
         at: now,
       },
     });
@@ -139,10 +144,10 @@ const VERIFY_SQL = `
     LIMIT 1
   ),
   l AS (
-    INSERT INTO "DisseminationLog" (kind, "participantId", disclosed, "recipientName", "recipientOrganisation", "organisationId", "userId", "apiKeyId", "legalRoute", "subjectKey", at)
+    INSERT INTO "DisseminationLog" (kind, "participantId", disclosed, "recipientName", "recipientOrganisation", "organisationId", "userId", "apiKeyId", "legalRoute", "subjectKey", at, reason)
     SELECT 'VERIFICATION', (SELECT id FROM m),
       CASE WHEN (SELECT id FROM m) IS NULL THEN 'Verification: no active participant matches' ELSE 'Verification: active, valid until ' || to_char((SELECT "expiresOn" FROM m), 'YYYY-MM-DD') END,
-      $6, $7, $8, $9, $10, $11, $12, ($13::timestamptz AT TIME ZONE 'UTC')
+      $6, $7, $8, $9, $10, $11, $12, ($13::timestamptz AT TIME ZONE 'UTC'), $16
     WHERE (SELECT count FROM q) <= $14::int AND NOT $15::boolean
     RETURNING id
   )
@@ -185,12 +190,13 @@ async function checkSweep(db: Db, caller: VerifyCaller & { kind: "user" }, now: 
 
 /** One open alert per caller and kind per hour: staff see it on the dissemination log page. */
 async function alertOnce(db: Db, caller: VerifyCaller, kind: "verification-sweep" | "verification-throttled", now: Date) {
-  const who = caller.kind === "user" ? { userId: caller.userId } : { apiKeyId: caller.apiKeyId };
+  const who = caller.kind === "user" ? { userId: caller.userId } : caller.kind === "phone" ? { userId: caller.staffId } : { apiKeyId: caller.apiKeyId };
   const recent = await db.staffAlert.findFirst({ where: { kind, ...who, createdAt: { gte: new Date(now.getTime() - 3600_000) } }, select: { id: true } });
   if (recent) return;
   await db.$transaction(async (tx) => {
     const a = await tx.staffAlert.create({ data: { kind, organisationId: caller.organisationId, ...who, details: { window: "10 minutes" } } });
-    await recordAudit(tx, { id: caller.kind === "user" ? caller.userId : null, role: caller.kind === "user" ? "AGENCY_USER" : null, ip: caller.kind === "user" ? caller.ip : null }, { action: "verification.alert", outcome: "DENIED", details: { kind }, target: { type: "StaffAlert", id: a.id } });
+    const actor = caller.kind === "user" ? { id: caller.userId, role: "AGENCY_USER" as const, ip: caller.ip } : caller.kind === "phone" ? { id: caller.staffId, role: caller.staffRole, ip: caller.ip } : { id: null, role: null, ip: null };
+    await recordAudit(tx, actor, { action: "verification.alert", outcome: "DENIED", details: { kind }, target: { type: "StaffAlert", id: a.id } });
   });
 }
 

@@ -113,6 +113,22 @@ describe("confirm-only verification (130.06(3), rules 3.J)", () => {
   });
 });
 
+describe("the phone route (130.06(3))", () => {
+  it("logs a staff member's check for a caller: the caller, the agency, who checked, the same answers", async () => {
+    const staffUser = await makeUser(t.db, "PROGRAM_STAFF");
+    const org = await createAgency(t.db, { id: staffUser.id, role: "PROGRAM_STAFF", ip: null }, { name: `Phone ${uniqueSuffix()}`, kind: "LOCAL_AGENCY", contactName: null, contactEmail: null, contactPhone: null });
+    const p = await participant(`Phoned ${uniqueSuffix()}`);
+    const caller: VerifyCaller = { kind: "phone", staffId: staffUser.id, staffName: "Sam Staff", staffRole: "PROGRAM_STAFF", organisationId: org.id, organisation: org.name, recipientName: "Caller Clerk", ip: "198.51.100.2" };
+    expect(await verifyParticipant(t.db, caller, { participantNumber: p.participantNumber, lastName: p.lastName })).toEqual({ active: true, validUntil: isoDate(p.expiresOn) });
+    expect(await verifyParticipant(t.db, caller, { participantNumber: p.participantNumber, lastName: "Other" })).toEqual({ active: false });
+    const rows = await t.db.disseminationLog.findMany({ where: { organisationId: org.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.recipientName, r.userId, r.reason, r.participantId])).toEqual([
+      ["Caller Clerk", null, "By phone; checked by Sam Staff", p.id],
+      ["Caller Clerk", null, "By phone; checked by Sam Staff", null],
+    ]);
+  });
+});
+
 describe("API keys for agency systems", () => {
   it("are shown once, stored hashed, and stop working when revoked", async () => {
     const staffUser = await makeUser(t.db, "PROGRAM_STAFF");

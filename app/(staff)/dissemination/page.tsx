@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { disseminationFilterSchema, openAlerts, searchDisseminationLog } from "@/lib/dissemination/queries";
 import { formatParticipantNumber } from "@/lib/participants/participant-number";
 import { AckButton } from "./AckButton";
+import { PhoneVerifyForm } from "./PhoneVerifyForm";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Dissemination"))("title") };
@@ -21,7 +22,11 @@ export default async function DisseminationPage({ searchParams }: { searchParams
   const format = await getFormatter();
   const raw = await searchParams;
   const f = disseminationFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const [log, alerts] = await Promise.all([searchDisseminationLog(db(), user, f), openAlerts(db())]);
+  const [log, alerts, agencies] = await Promise.all([
+    searchDisseminationLog(db(), user, f),
+    openAlerts(db()),
+    db().organisation.findMany({ where: { kind: { in: ["STATE_AGENCY", "LOCAL_AGENCY"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
   const query = (page: number) => new URLSearchParams(Object.entries({ ...f, page: String(page) }).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]]))).toString();
   return (
     <div className="grid-container">
@@ -43,6 +48,8 @@ export default async function DisseminationPage({ searchParams }: { searchParams
           </div>
         </section>
       )}
+      {can(user, "participant:verify-phone") && <PhoneVerifyForm agencies={agencies} />}
+      <h2>{t("logTitle")}</h2>
       <form method="get" className="usa-form usa-form--large acp-filters" aria-label={t("filters")}>
         <label className="usa-label" htmlFor="kind">{t("kind")}</label>
         <select className="usa-select" id="kind" name="kind" defaultValue={f.kind ?? ""}>
