@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormAlert } from "@/components/form/Field";
+import { FormAlert, TextAreaField } from "@/components/form/Field";
 import { useFormMessage } from "@/components/form/use-form-message";
 import { formKey, type ActionState } from "@/lib/action-state";
-import { FilesField, TextAreaField } from "./fields";
+import { FilesField } from "./fields";
 
 /**
  * One written step on a request: a question to the agency, its answer (with files), a request for

@@ -4,7 +4,7 @@ import { applicationScope, participantScope } from "../auth/scopes";
 import { programSettings, substituteAddressLines } from "../config/program";
 import { fieldCipher } from "../crypto";
 import { addCalendarDays, isoDate, todayInMassachusetts } from "../dates/calendar";
-import { authorizationCardPdf, certificationLetterPdf, denialLetterPdf, requestForDocumentsLetterPdf, type ProgramContact } from "../documents";
+import { authorizationCardPdf, certificationLetterPdf, denialLetterPdf, requestForDocumentsLetterPdf, STANDARD_DOCUMENT_REQUESTS, type ProgramContact } from "../documents";
 import { AppError } from "../errors";
 import { passRevealGate, type RevealContext } from "../participants/reveal-protected-field";
 import { addressLines } from "../participants/certify";
@@ -54,7 +54,7 @@ export async function applicationLetter(db: Db, ctx: RevealContext, applicationI
     const req = app.documentRequests[0];
     if (!req) throw new AppError("NOT_FOUND", "AppErrors.notFound");
     const addressee = app.assistant ? [app.assistant.displayName, app.assistant.organisation.name] : [`${app.applicantFirstName} ${app.applicantLastName}`];
-    bytes = await requestForDocumentsLetterPdf({ date: today, reference: app.reference, addressee, documents: req.documents.map((d) => DOCUMENT_NAMES[d] ?? d), note: req.note ?? undefined, program });
+    bytes = await requestForDocumentsLetterPdf({ date: today, reference: app.reference, addressee, documents: req.documents.map((d) => STANDARD_DOCUMENT_REQUESTS[d as keyof typeof STANDARD_DOCUMENT_REQUESTS] ?? d), note: req.note ?? undefined, program });
   } else {
     if (kind === "certification" && app.status !== "CERTIFIED") throw new AppError("NOT_FOUND", "AppErrors.notFound");
     if (kind === "denial" && app.status !== "DENIED") throw new AppError("NOT_FOUND", "AppErrors.notFound");
@@ -83,13 +83,3 @@ export async function applicationLetter(db: Db, ctx: RevealContext, applicationI
   await recordAudit(db, ctx.actor, { action: "document.generated", details: { kind: `${kind}-letter` }, target: { type: "Application", id: app.id } });
   return bytes;
 }
-
-/** 130.04(3): the plain names of the documents the Program Manager may ask for. */
-const DOCUMENT_NAMES: Record<string, string> = {
-  IDENTITY: "Proof of identity, such as a birth certificate or passport",
-  JUDICIAL_PROCEEDING: "Papers from a court case (judicial proceeding)",
-  CRIMINAL_COMPLAINT: "A criminal complaint",
-  C209A_PROCEEDING: "Papers from a restraining-order case (M.G.L. c. 209A)",
-  CUSTODY_OR_GUARDIANSHIP: "Proof of custody or guardianship",
-  OTHER: "Another document (see the note below)",
-};

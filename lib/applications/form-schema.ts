@@ -133,6 +133,3 @@ export function validateApplication(track: Track, values: FormValues): { step: S
   }
   return null;
 }
-
-/** What autosave keeps: only the names a step may hold, each capped, so a draft cannot grow without bound. */
-export const autosaveSchema = z.record(z.string().max(80), z.string().max(500));

@@ -52,7 +52,7 @@ export const AUDIT_EVENTS = {
   "account.self-registered": z.object({ role: z.literal("HEALTH_CARE_APPLICANT") }),
   "account.email-verified": z.object({}),
   "verification.alert": z.object({ kind: z.enum(["verification-sweep", "verification-throttled"]) }),
-  "agency.created": z.object({ kind: z.enum(["STATE_AGENCY", "LOCAL_AGENCY"]) }),
+  "agency.created": z.object({ kind: z.enum(["STATE_AGENCY", "LOCAL_AGENCY"]) }), // lib/agencies AGENCY_KINDS
   "agency.updated": z.object({ changed: z.array(z.enum(["name", "kind", "contactName", "contactEmail", "contactPhone"])) }),
   "api-key.created": z.object({}),
   "api-key.revoked": z.object({}),

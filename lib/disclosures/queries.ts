@@ -1,3 +1,4 @@
+import { AGENCY_KINDS } from "../agencies/agencies";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
@@ -81,7 +82,7 @@ export async function pendingParticipantNotices(db: Db, actor: Actor) {
 
 /** Agencies on file for the request form (U-8: law enforcement's callback number is the one here). */
 export function agenciesOnFile(db: Db) {
-  return db.organisation.findMany({ where: { kind: { in: ["STATE_AGENCY", "LOCAL_AGENCY"] } }, select: { id: true, name: true, contactPhone: true }, orderBy: { name: "asc" } });
+  return db.organisation.findMany({ where: { kind: { in: [...AGENCY_KINDS] } }, select: { id: true, name: true, contactPhone: true }, orderBy: { name: "asc" } });
 }
 
 /** Staff open the court order to check it (§5(3)); the opening is audited before the file is decrypted. */

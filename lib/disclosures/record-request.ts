@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { can, type Actor } from "../auth/policy";
 import { participantScope } from "../auth/scopes";
 import { AppError } from "../errors";
+import { AGENCY_KINDS } from "../agencies/agencies";
 import { nameKey } from "../participants/name-key";
 import { EVIDENCE_MAX_BYTES, sniffEvidenceType } from "../evidence/file-type";
 import { scannerFromEnv, ScannerError, type MalwareScanner } from "../evidence/scanner";
@@ -20,7 +21,7 @@ export interface CourtOrderDeps {
   scanner?: MalwareScanner | null;
 }
 
-export const AGENCY_KINDS = ["STATE_AGENCY", "LOCAL_AGENCY"] as const;
+export { AGENCY_KINDS };
 
 export function disclosureReference(): string {
   return `DR-${randomBytes(4).toString("hex").toUpperCase()}`;

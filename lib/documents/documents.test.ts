@@ -165,7 +165,7 @@ describe("request for documents (950 CMR 130.04(3))", () => {
     date: "2026-11-24",
     reference: "APP-3F9A1C0D",
     addressee: ["Maria Silva, Application Assistant", "Safe Harbor Shelter"],
-    documents: [STANDARD_DOCUMENT_REQUESTS.identity, STANDARD_DOCUMENT_REQUESTS.abusePreventionOrder, "A copy of the police report from March 2026."],
+    documents: [STANDARD_DOCUMENT_REQUESTS.IDENTITY, STANDARD_DOCUMENT_REQUESTS.C209A_PROCEEDING, "A copy of the police report from March 2026."],
     note: "The copy of the order we received is missing page 2.",
     program,
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit/record-audit";
+import { AGENCY_KINDS } from "../agencies/agencies";
 import { AppError } from "../errors";
 import { discardAttachments, recordAttachments, scanNew, sealAttachments, type AttachmentDeps } from "./attachments";
 import type { FileRequestInput } from "./schema";
@@ -21,7 +22,7 @@ export function exemptionReference(): string {
 export async function fileExemptionRequest(db: Db, actor: ExemptionActor, input: FileRequestInput, files: Buffer[] = [], deps: AttachmentDeps = {}, now = new Date()) {
   if (actor.role !== "AGENCY_USER") throw new AppError("NOT_YOUR_STEP", "AppErrors.notYourStep");
   const agency = actor.organisationId
-    ? await db.organisation.findFirst({ where: { id: actor.organisationId, kind: { in: ["STATE_AGENCY", "LOCAL_AGENCY"] } }, select: { id: true } })
+    ? await db.organisation.findFirst({ where: { id: actor.organisationId, kind: { in: [...AGENCY_KINDS] } }, select: { id: true } })
     : null;
   if (!agency) throw new AppError("NO_AGENCY", "AppErrors.exemptionNoAgency");
   const { sealed, scanner, store } = await sealAttachments(db, files, deps);

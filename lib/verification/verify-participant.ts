@@ -39,8 +39,6 @@ export type VerifyCaller =
   /** The phone route (130.06(3)): program staff check for an agency caller and read the answer out. */
   | { kind: "phone"; staffId: string; staffName: string; staffRole: "PROGRAM_STAFF" | "PROGRAM_MANAGER"; organisationId: string; recipientName: string; organisation: string; ip: string };
 
-/** Active (3.B, issue 6): certified and not past expiry, including while a cancellation is pending. */
-export const ACTIVE_STATUSES = ["ACTIVE", "CANCELLATION_PENDING"] as const;
 
 const SWEEP_WINDOW_MS = 10 * 60_000;
 const KEY_SHARDS = 16;

@@ -1,5 +1,6 @@
 "use server";
 
+import { AGENCY_KINDS } from "@/lib/agencies/agencies";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionState } from "@/lib/action";
@@ -28,7 +29,7 @@ const phoneSchema = verifySchema.and(
 // agency gets online; the check goes into the dissemination log with the caller and the staff member.
 const phoneVerify = action<typeof phoneSchema, VerifyAnswer>("dissemination/phone-verify", phoneSchema, async (input, { user }) => {
   const u = user!;
-  const agency = await db().organisation.findFirst({ where: { id: input.agencyId, kind: { in: ["STATE_AGENCY", "LOCAL_AGENCY"] } }, select: { id: true, name: true } });
+  const agency = await db().organisation.findFirst({ where: { id: input.agencyId, kind: { in: [...AGENCY_KINDS] } }, select: { id: true, name: true } });
   if (!agency) throw new AppError("AGENCY_UNKNOWN", "Validation.choose", "agencyId");
   const answer = await verifyParticipant(
     db(),

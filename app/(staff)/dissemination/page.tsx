@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AGENCY_KINDS } from "@/lib/agencies/agencies";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRoute } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/policy";
@@ -25,7 +26,7 @@ export default async function DisseminationPage({ searchParams }: { searchParams
   const [log, alerts, agencies] = await Promise.all([
     searchDisseminationLog(db(), user, f),
     openAlerts(db()),
-    db().organisation.findMany({ where: { kind: { in: ["STATE_AGENCY", "LOCAL_AGENCY"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().organisation.findMany({ where: { kind: { in: [...AGENCY_KINDS] } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   const query = (page: number) => new URLSearchParams(Object.entries({ ...f, page: String(page) }).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]]))).toString();
   return (

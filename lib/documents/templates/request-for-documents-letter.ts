@@ -14,10 +14,12 @@ export interface RequestForDocumentsWording {
  * pick these or write their own.
  */
 export const STANDARD_DOCUMENT_REQUESTS = {
-  identity: "A document that shows who the applicant is, such as a driver's license, state ID card or passport.",
-  judicialProceedings: "Court papers about the case, such as a court order or docket sheet.",
-  criminalComplaint: "A copy of the criminal complaint.",
-  abusePreventionOrder: "Papers from an abuse prevention order case under Massachusetts General Laws chapter 209A, such as the order or the complaint.",
+  IDENTITY: "Proof of identity, such as a birth certificate or passport",
+  JUDICIAL_PROCEEDING: "Papers from a court case (judicial proceeding)",
+  CRIMINAL_COMPLAINT: "A criminal complaint",
+  C209A_PROCEEDING: "Papers from a restraining-order case (M.G.L. c. 209A)",
+  CUSTODY_OR_GUARDIANSHIP: "Proof of custody or guardianship",
+  OTHER: "Another document (see the note below)",
 } as const;
 
 export const requestSubject = () => "We need more documents to decide an application";

@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FormAlert } from "@/components/form/Field";
+import { FormAlert, TextAreaField } from "@/components/form/Field";
 import { useFormMessage } from "@/components/form/use-form-message";
-import { TextAreaField } from "@/components/exemptions/fields";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { reportParticipantsAction } from "../actions";
 

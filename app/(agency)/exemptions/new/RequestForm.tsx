@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Field, FormAlert } from "@/components/form/Field";
+import { CheckboxField, Field, FormAlert, TextAreaField } from "@/components/form/Field";
 import { useFormMessage } from "@/components/form/use-form-message";
-import { CheckboxField, FilesField, TextAreaField } from "@/components/exemptions/fields";
+import { FilesField } from "@/components/exemptions/fields";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { fileRequestAction } from "../actions";
 

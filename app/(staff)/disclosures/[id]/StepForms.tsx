@@ -2,10 +2,10 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Field, FormAlert, SelectField } from "@/components/form/Field";
+import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from "@/components/form/Field";
 import { useFormMessage } from "@/components/form/use-form-message";
 import { formKey, type ActionState } from "@/lib/action-state";
-import { CheckboxField, FieldChoice, TextAreaField } from "../_components/Controls";
+import { FieldChoice } from "../_components/Controls";
 import { confirmCallbackAction, decideRequestAction, receiveWrittenAction, verifyRequestAction } from "../actions";
 
 type Act = (prev: ActionState, formData: FormData) => Promise<ActionState>;

@@ -2,11 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Field, FormAlert, SelectField } from "@/components/form/Field";
+import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from "@/components/form/Field";
 import { useFormMessage } from "@/components/form/use-form-message";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { COMMISSIONER_AUTHORITY, DISCLOSURE_FIELDS, DISCLOSURE_ROUTES } from "@/lib/disclosures/fields";
-import { CheckboxField, FieldChoice, TextAreaField } from "../_components/Controls";
+import { FieldChoice } from "../_components/Controls";
 import { recordRequestAction } from "../actions";
 
 /**

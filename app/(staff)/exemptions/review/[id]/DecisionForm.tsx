@@ -2,9 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Field, FormAlert, SelectField } from "@/components/form/Field";
+import { Field, FormAlert, SelectField, TextAreaField } from "@/components/form/Field";
 import { useFormMessage } from "@/components/form/use-form-message";
-import { TextAreaField } from "@/components/exemptions/fields";
 import { formKey, type ActionState } from "@/lib/action-state";
 import { decideAction, decideAppealAction } from "../../actions";
 
